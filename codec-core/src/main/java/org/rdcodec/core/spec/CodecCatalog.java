@@ -1,0 +1,88 @@
+package org.rdcodec.core.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every codec rdcodec knows, with its parameters: the single source for spec validation, frame codec
+ * ids and {@code rdc codecs}. Wire ids are permanent: append new codecs, never renumber.
+ */
+public final class CodecCatalog {
+
+    private static final List<CodecDefinition> CODECS = List.of(
+            new CodecDefinition("identity", 1, true, "lossless float32 (reference; 32 bits per coordinate)",
+                    List.of(), List.of()),
+            new CodecDefinition("sign", 2, false, "1 bit per coordinate, per-layer scale (SignSGD); biased",
+                    List.of(ParamDef.choice("scale", "gaussian", List.of("gaussian", "meanabs"),
+                                    "gaussian: sqrt(2/pi)*sigma (the paper's SignSGD); meanabs: mean |x| (MSE-optimal for signs)"),
+                            ParamDef.flag("ef", false, "error feedback: keep the residual at the encoder and add it next round")),
+                    List.of()),
+            new CodecDefinition("dithered", 3, true,
+                    "subtractive dithered uniform scalar quantizer + rANS; shared-seed dither, error uniform with variance step^2/12",
+                    List.of(ParamDef.positive("step", "quantizer step Delta (absolute)"),
+                            ParamDef.positive("distortion", "target per-coordinate quantization MSE per layer: step = sqrt(12 D)"),
+                            ParamDef.positive("relstep", "step as a multiple of the layer's standard deviation")),
+                    List.of(List.of("step", "distortion", "relstep"))),
+            new CodecDefinition("qsgd", 4, true, "QSGD: s levels of |x|/||x|| per layer with stochastic rounding + rANS",
+                    List.of(ParamDef.integer("levels", "4", 1, 1 << 20, "number of levels s")),
+                    List.of()),
+            new CodecDefinition("terngrad", 5, true, "TernGrad: {-1, 0, 1} * max|x| per layer, stochastic rounding + rANS",
+                    List.of(), List.of()),
+            new CodecDefinition("natural", 6, true, "natural compression: stochastic rounding to powers of two (sign + exponent) + rANS",
+                    List.of(), List.of()),
+            new CodecDefinition("lloydmax", 7, false, "Gaussian Lloyd-Max levels scaled by the layer's sigma; biased",
+                    List.of(ParamDef.integer("bits", "2", 1, 4, "bits per coordinate (1..4)")),
+                    List.of()),
+            new CodecDefinition("randk", 8, true, "random-k sparsification with shared-seed indices, scaled by 1/fraction",
+                    List.of(ParamDef.real("fraction", "0.1", Double.MIN_VALUE, 1.0, "fraction of coordinates kept")),
+                    List.of()),
+            new CodecDefinition("topk", 9, false, "top-k sparsification by magnitude (indices sent); biased",
+                    List.of(ParamDef.real("fraction", "0.1", Double.MIN_VALUE, 1.0, "fraction of coordinates kept"),
+                            ParamDef.flag("ef", true, "error feedback")),
+                    List.of()));
+
+    private CodecCatalog() {
+    }
+
+    /** @return every codec definition, in wire-id order */
+    public static List<CodecDefinition> all() {
+        return CODECS;
+    }
+
+    /**
+     * @param name a spec name
+     * @return its definition
+     * @throws SpecException naming the valid codecs if there is none
+     */
+    public static CodecDefinition byName(final String name) {
+        for (final CodecDefinition c : CODECS) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw new SpecException("unknown codec '" + name + "'; valid codecs: " + String.join(", ", names()));
+    }
+
+    /**
+     * @param wireId an id read from a frame
+     * @return its definition
+     * @throws SpecException if no codec has that id
+     */
+    public static CodecDefinition byWireId(final int wireId) {
+        for (final CodecDefinition c : CODECS) {
+            if (c.wireId() == wireId) {
+                return c;
+            }
+        }
+        throw new SpecException("unknown codec id " + wireId + "; valid ids: 1.." + CODECS.get(CODECS.size() - 1).wireId());
+    }
+
+    /** @return the codec names */
+    public static List<String> names() {
+        final List<String> n = new ArrayList<>();
+        for (final CodecDefinition c : CODECS) {
+            n.add(c.name());
+        }
+        return n;
+    }
+}
