@@ -1,0 +1,58 @@
+package org.rdcodec.core.quant;
+
+import java.lang.foreign.MemorySegment;
+
+import org.rdcodec.core.buffer.GradientBuffer;
+
+/** The reference {@link DitheredQuantizerKernel}: one coordinate at a time, exactly as defined there. */
+public final class ScalarDitheredQuantizer implements DitheredQuantizerKernel {
+
+    /** Creates the kernel. */
+    public ScalarDitheredQuantizer() {
+    }
+
+    @Override
+    public void quantize(final MemorySegment src, final long fromFloat, final int count, final float invStep, final int key, final int[] q) {
+        quantizeRange(src, fromFloat, 0, count, invStep, key, q);
+    }
+
+    @Override
+    public void reconstruct(final int[] q, final int count, final float step, final int key, final MemorySegment dst, final long toFloat) {
+        reconstructRange(q, 0, count, step, key, dst, toFloat);
+    }
+
+    /**
+     * The definition for stream indices {@code [from, to)}; also the tail of the vector kernel.
+     *
+     * @param src floats
+     * @param fromFloat float index of stream index 0
+     * @param from first stream index
+     * @param to end stream index
+     * @param invStep 1 / step
+     * @param key dither key
+     * @param q indices out
+     */
+    static void quantizeRange(final MemorySegment src, final long fromFloat, final int from, final int to, final float invStep, final int key, final int[] q) {
+        for (int i = from; i < to; i++) {
+            final float x = src.getAtIndex(GradientBuffer.FLOAT_LE, fromFloat + i);
+            q[i] = (int) Math.floor(x * invStep + Dither.centred(key, i) + 0.5f);
+        }
+    }
+
+    /**
+     * The definition for stream indices {@code [from, to)}; also the tail of the vector kernel.
+     *
+     * @param q indices
+     * @param from first stream index
+     * @param to end stream index
+     * @param step quantizer step
+     * @param key dither key
+     * @param dst floats out
+     * @param toFloat float index of stream index 0
+     */
+    static void reconstructRange(final int[] q, final int from, final int to, final float step, final int key, final MemorySegment dst, final long toFloat) {
+        for (int i = from; i < to; i++) {
+            dst.setAtIndex(GradientBuffer.FLOAT_LE, toFloat + i, ((float) q[i] - Dither.centred(key, i)) * step);
+        }
+    }
+}
