@@ -1,0 +1,37 @@
+package org.rdcodec.core.quant;
+
+import org.rdcodec.core.spec.CodecSpec;
+
+/** Makes the codec a spec names. */
+public final class Codecs {
+
+    private Codecs() {
+    }
+
+    /**
+     * @param spec a validated spec
+     * @return a new codec instance (not thread-safe: one per thread)
+     */
+    public static GradientCodec create(final CodecSpec spec) {
+        return switch (spec.name()) {
+            case "identity" -> new IdentityCodec(spec);
+            case "sign" -> new SignCodec(spec);
+            case "dithered" -> new DitheredCodec(spec);
+            case "qsgd" -> new QsgdCodec(spec);
+            case "terngrad" -> new TernGradCodec(spec);
+            case "natural" -> new NaturalCodec(spec);
+            case "lloydmax" -> new LloydMaxCodec(spec);
+            case "randk" -> new RandKCodec(spec);
+            case "topk" -> new TopKCodec(spec);
+            default -> throw new IllegalArgumentException("no implementation for codec '" + spec.name() + "'");
+        };
+    }
+
+    /**
+     * @param spec a spec in compact or JSON notation
+     * @return a new codec instance
+     */
+    public static GradientCodec create(final String spec) {
+        return create(CodecSpec.parse(spec));
+    }
+}

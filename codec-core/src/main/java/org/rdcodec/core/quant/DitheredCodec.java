@@ -1,0 +1,77 @@
+package org.rdcodec.core.quant;
+
+import java.nio.ByteOrder;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.rdcodec.core.spec.CodecSpec;
+
+/**
+ * Subtractive dithered uniform scalar quantizer (ECDQ): q = floor(x / step + u + 1/2) with a shared-seed
+ * dither u uniform on [-1/2, 1/2), reconstruction (q - u) step, so the error is uniform with variance
+ * step^2 / 12 and independent of x: unbiased. Indices are entropy coded. Step per layer: {@code step}
+ * (absolute), {@code distortion} (step = sqrt(12 D)), or {@code relstep} times the layer's standard
+ * deviation (default relstep = 1). Payload: float32 step, 4 bytes zero, the index stream.
+ */
+final class DitheredCodec extends LayerwiseCodec {
+
+    private static final int HEADER = 8;
+
+    private final double step;
+    private final double relstep;
+
+    DitheredCodec(final CodecSpec spec) {
+        super(spec);
+        if (spec.has("step")) {
+            step = spec.getDouble("step");
+            relstep = 0;
+        } else if (spec.has("distortion")) {
+            step = Math.sqrt(12 * spec.getDouble("distortion"));
+            relstep = 0;
+        } else {
+            step = 0;
+            relstep = spec.has("relstep") ? spec.getDouble("relstep") : 1.0;
+        }
+    }
+
+    @Override
+    protected int maxPayloadBytes(final int n) {
+        return HEADER + IndexCoder.maxBytes(n);
+    }
+
+    private float stepFor(final LayerJob job) {
+        double s = step > 0 ? step : relstep * job.stats.sigma();
+        if (!(s > 0)) {
+            s = 1; // a constant layer: any step reconstructs it without bias
+        }
+        final float f = (float) s;
+        if (!(job.stats.maxAbs() / f < DitheredQuantizerKernel.MAX_SCALED)) {
+            throw new IllegalArgumentException(spec() + ": " + job.where() + ": step " + f + " is too small for max |x| = "
+                    + job.stats.maxAbs() + " (indices would exceed 2^22)");
+        }
+        return f;
+    }
+
+    @Override
+    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
+        final float s = stepFor(job);
+        final int[] q = job.ints();
+        QuantKernels.DITHERED.quantize(job.data, job.from, job.size, 1f / s, job.key(Dither.STREAM_DITHER), q);
+        dst.putFloat(pos, s, ByteOrder.LITTLE_ENDIAN);
+        dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
+        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
+    }
+
+    @Override
+    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
+        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+        final float s = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
+        require(Float.isFinite(s) && s > 0, job, "step " + s + " is not a finite positive number");
+        final int[] q = job.ints();
+        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
+        for (int i = 0; i < job.size; i++) {
+            require(Math.abs(q[i]) <= DitheredQuantizerKernel.MAX_SCALED + 1, job, "index " + q[i] + " at " + i + " is out of range");
+        }
+        QuantKernels.DITHERED.reconstruct(q, job.size, s, job.key(Dither.STREAM_DITHER), job.data, job.from);
+    }
+}

@@ -1,0 +1,56 @@
+package org.rdcodec.core.quant;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One layer of one round, as seen by a {@link LayerwiseCodec}: where its floats are, who and when it
+ * belongs to (for the shared-seed streams), its statistics at the encoder, and reusable scratch.
+ * Mutable and reused across layers and rounds so the hot path does not allocate.
+ */
+public final class LayerJob {
+
+    /** The worker's (encode) or output (decode) floats. */
+    MemorySegment data;
+    /** Float index of the layer's first coordinate in {@link #data}. */
+    long from;
+    /** Coordinates in the layer. */
+    int size;
+    /** Layer index. */
+    int layer;
+    /** Layer name, for messages. */
+    String layerName;
+    /** Training round. */
+    long round;
+    /** Worker index. */
+    int worker;
+    /** Shared seed. */
+    long seed;
+    /** Statistics of the layer's input (encoder only). */
+    LayerMoments stats;
+    /** Scratch indices, at least {@link #size} long. */
+    int[] ints = new int[0];
+
+    LayerJob() {
+    }
+
+    /**
+     * @param stream one of {@link Dither}'s {@code STREAM_*}
+     * @return the stream key of this layer, round and worker
+     */
+    int key(final int stream) {
+        return Dither.key(seed, round, worker, layer, stream);
+    }
+
+    /** @return scratch ints of at least {@link #size} */
+    int[] ints() {
+        if (ints.length < size) {
+            ints = new int[size];
+        }
+        return ints;
+    }
+
+    /** @return where this is, for messages */
+    String where() {
+        return "layer " + layer + " ('" + layerName + "'), worker " + worker + ", round " + round;
+    }
+}

@@ -1,0 +1,61 @@
+package org.rdcodec.core.quant;
+
+import java.nio.ByteOrder;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.rdcodec.core.buffer.GradientBuffer;
+import org.rdcodec.core.spec.CodecSpec;
+
+/**
+ * QSGD with s levels per layer: l_i = floor(s |x_i| / ||x|| + v_i) with v_i uniform on [0, 1) from the
+ * shared rounding stream, so E[l_i] = s |x_i| / ||x||; the decoder outputs sign(x_i) l_i ||x|| / s,
+ * unbiased. Signed levels are entropy coded. Payload: float32 norm, 4 bytes zero, the index stream.
+ */
+final class QsgdCodec extends LayerwiseCodec {
+
+    private static final int HEADER = 8;
+
+    private final int levels;
+
+    QsgdCodec(final CodecSpec spec) {
+        super(spec);
+        this.levels = spec.getInt("levels");
+    }
+
+    @Override
+    protected int maxPayloadBytes(final int n) {
+        return HEADER + IndexCoder.maxBytes(n);
+    }
+
+    @Override
+    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
+        final float norm = (float) job.stats.norm();
+        final int[] q = job.ints();
+        final int key = job.key(Dither.STREAM_ROUNDING);
+        final float scale = norm > 0 ? levels / norm : 0f;
+        for (int i = 0; i < job.size; i++) {
+            final float x = job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i);
+            // |x| <= norm, so the level is at most s (s + 1 only through float rounding of |x| * s / norm)
+            final int l = Math.min(levels, (int) (Math.abs(x) * scale + Dither.unit(key, i)));
+            q[i] = x < 0 ? -l : l;
+        }
+        dst.putFloat(pos, norm, ByteOrder.LITTLE_ENDIAN);
+        dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
+        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
+    }
+
+    @Override
+    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
+        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+        final float norm = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
+        require(Float.isFinite(norm) && norm >= 0, job, "norm " + norm + " is not finite and non-negative");
+        final int[] q = job.ints();
+        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
+        final float unit = norm / levels;
+        for (int i = 0; i < job.size; i++) {
+            require(Math.abs(q[i]) <= levels, job, "level " + q[i] + " at " + i + " exceeds s = " + levels);
+            job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, q[i] * unit);
+        }
+    }
+}
