@@ -1,0 +1,119 @@
+package org.rdcodec.core.quant;
+
+import java.lang.foreign.MemorySegment;
+
+import org.rdcodec.core.buffer.GradientBuffer;
+import org.rdcodec.core.layout.GradientLayout;
+
+/**
+ * The server's final step: Xhat = sum_k w_k Yhat_k per layer, with weights that sum to one, so Xhat is
+ * unbiased whenever every Yhat_k is (theory.md section 6).
+ *
+ * <p>{@link #combineWeighted} uses w_k proportional to 1 / t_k, where t_k = sn2_k + sv2_k is worker k's
+ * total error variance on the layer, estimated from the decoded data alone: with Ybar the plain mean and
+ * m_k = mean over the layer of (Yhat_k - Ybar)^2, E[m_k] = (1 - 2/K) t_k + S / K^2 with S = sum_j t_j,
+ * so S = sum_k m_k / (1 - 1/K) and t_k = (m_k - S / K^2) / (1 - 2/K) (K &gt;= 3; for K &lt;= 2 the t_k
+ * are not identifiable and the weights are equal). Estimates are floored at 1e-6 of their mean so a
+ * noiseless worker cannot take all the weight on a fluke. {@link #combineMean} is the plain mean, for
+ * biased codecs.
+ */
+public final class UnbiasedCombiner {
+
+    private static final double FLOOR = 1e-6;
+
+    private UnbiasedCombiner() {
+    }
+
+    /**
+     * The plain mean of the workers' reconstructions.
+     *
+     * @param layout the layout
+     * @param decoded K reconstructions
+     * @param out the estimate
+     */
+    public static void combineMean(final GradientLayout layout, final GradientBuffer[] decoded, final GradientBuffer out) {
+        final double[] w = new double[decoded.length];
+        java.util.Arrays.fill(w, 1.0 / decoded.length);
+        for (int l = 0; l < layout.layerCount(); l++) {
+            weightedSum(decoded, w, layout.offset(l), layout.size(l), out.segment());
+        }
+    }
+
+    /**
+     * The inverse-variance weighted combination, weights estimated per layer from the data.
+     *
+     * @param layout the layout
+     * @param decoded K reconstructions
+     * @param out the estimate
+     * @return the weights, [layer][worker]
+     */
+    public static double[][] combineWeighted(final GradientLayout layout, final GradientBuffer[] decoded, final GradientBuffer out) {
+        final int k = decoded.length;
+        final double[][] weights = new double[layout.layerCount()][];
+        for (int l = 0; l < layout.layerCount(); l++) {
+            final int from = layout.offset(l);
+            final int n = layout.size(l);
+            final double[] w = new double[k];
+            if (k <= 2) {
+                java.util.Arrays.fill(w, 1.0 / k);
+            } else {
+                final double[] m = spreadAroundMean(decoded, from, n);
+                double sumM = 0;
+                for (final double v : m) {
+                    sumM += v;
+                }
+                final double s = sumM / (1 - 1.0 / k);
+                final double[] t = new double[k];
+                double meanT = 0;
+                for (int j = 0; j < k; j++) {
+                    t[j] = (m[j] - s / ((double) k * k)) / (1 - 2.0 / k);
+                    meanT += Math.max(0, t[j]) / k;
+                }
+                double sumW = 0;
+                for (int j = 0; j < k; j++) {
+                    final double floor = meanT > 0 ? FLOOR * meanT : 1;
+                    w[j] = 1 / Math.max(t[j], floor);
+                    sumW += w[j];
+                }
+                for (int j = 0; j < k; j++) {
+                    w[j] /= sumW;
+                }
+            }
+            weightedSum(decoded, w, from, n, out.segment());
+            weights[l] = w;
+        }
+        return weights;
+    }
+
+    private static double[] spreadAroundMean(final GradientBuffer[] decoded, final int from, final int n) {
+        final int k = decoded.length;
+        final double[] m = new double[k];
+        final float[] row = new float[k];
+        for (int i = from; i < from + n; i++) {
+            double mean = 0;
+            for (int j = 0; j < k; j++) {
+                row[j] = decoded[j].segment().getAtIndex(GradientBuffer.FLOAT_LE, i);
+                mean += row[j];
+            }
+            mean /= k;
+            for (int j = 0; j < k; j++) {
+                final double d = row[j] - mean;
+                m[j] += d * d;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            m[j] /= n;
+        }
+        return m;
+    }
+
+    private static void weightedSum(final GradientBuffer[] decoded, final double[] w, final int from, final int n, final MemorySegment out) {
+        for (int i = from; i < from + n; i++) {
+            double acc = 0;
+            for (int j = 0; j < decoded.length; j++) {
+                acc += w[j] * decoded[j].segment().getAtIndex(GradientBuffer.FLOAT_LE, i);
+            }
+            out.setAtIndex(GradientBuffer.FLOAT_LE, i, (float) acc);
+        }
+    }
+}
