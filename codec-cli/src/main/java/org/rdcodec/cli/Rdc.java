@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            BoundCommand.class,
+            DemoCommand.class,
         })
 public final class Rdc implements Runnable {
 
