@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            CodecsCommand.class,
+            SimulateCommand.class,
             BoundCommand.class,
             DemoCommand.class,
         })
