@@ -59,8 +59,9 @@ final class DemoCommand implements Runnable {
         }
         NoiseSpec.number(Double.toString(sn2), "--sn2");
         final PrintWriter pw = spec.commandLine().getOut();
-        final List<DemoSection> tables = sections(logGrid(TABLE_POINTS_PER_DECADE));
-        final List<DemoSection> plots = sections(logGrid(PLOT_POINTS_PER_DECADE));
+        final List<MeasuredPoint> measured = measure();
+        final List<DemoSection> tables = sections(logGrid(TABLE_POINTS_PER_DECADE), measured);
+        final List<DemoSection> plots = sections(logGrid(PLOT_POINTS_PER_DECADE), measured);
         try {
             Files.createDirectories(out);
             final List<DemoSection.Json> json = new ArrayList<>();
@@ -88,13 +89,51 @@ final class DemoCommand implements Runnable {
         pw.flush();
     }
 
-    private List<DemoSection> sections(final double[] grid) {
+    /**
+     * Runs the measured codecs on the Gaussian CEO source of the sx2/sn2 = 1 section (K workers, P =
+     * {@link #MEASURE_DIM}, two rounds, the second reported so codecs that learn start warm): rate from the
+     * frames' bytes, distortion from the actual estimate.
+     */
+    private List<MeasuredPoint> measure() {
+        final List<MeasuredPoint> list = new ArrayList<>();
+        final org.rdcodec.core.layout.GradientLayout layout = org.rdcodec.core.layout.GradientLayout.ofSizes(MEASURE_DIM);
+        final double[][] noise = new double[workers][1];
+        for (final double[] row : noise) {
+            row[0] = sn2;
+        }
+        for (final String codec : MEASURED_CODECS) {
+            final org.rdcodec.core.spec.CodecSpec spec = org.rdcodec.core.spec.CodecSpec.parse(codec);
+            final List<Simulation.Round> rounds = new Simulation(layout, new double[] {sn2}, noise, spec, MEASURE_SEED).run(2);
+            final Simulation.Round r = rounds.get(1);
+            list.add(new MeasuredPoint(codec, r.mse(), r.bitsPerCoordinate()));
+        }
+        return list;
+    }
+
+    /** Codecs measured in the sx2/sn2 = 1 section. */
+    static final List<String> MEASURED_CODECS = List.of("sign", "dithered:step=0.5", "dithered:step=1", "dithered:step=2",
+            "dithered:step=4", "qsgd:levels=4", "qsgd:levels=16", "lloydmax:bits=2");
+
+    /** Coordinates per measured run: 2^16 keeps the demo to seconds; rates and MSEs have relative errors ~1%. */
+    static final int MEASURE_DIM = 1 << 16;
+
+    static final long MEASURE_SEED = 2026;
+
+    private record MeasuredPoint(String codec, double distortion, double bitsPerCoordinate) {
+    }
+
+    private List<DemoSection> sections(final double[] grid, final List<MeasuredPoint> measured) {
         final List<DemoSection> list = new ArrayList<>();
         for (final double ratio : RATIOS) {
             final double sx2 = ratio * sn2;
             final DemoSection s = new DemoSection(String.format(Locale.ROOT, "K = %d, sx2/sn2 = %s", workers, plain(ratio)), workers, sx2, sn2)
                     .addBounds(grid);
             s.addPoint("SignSGD (paper model)", "model", HomogeneousBounds.signDistortion(workers, sx2, sn2), workers);
+            if (ratio == 1) {
+                for (final MeasuredPoint m : measured) {
+                    s.addPoint(m.codec(), "measured", m.distortion(), m.bitsPerCoordinate());
+                }
+            }
             list.add(s);
         }
         return list;

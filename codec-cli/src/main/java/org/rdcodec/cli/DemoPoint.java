@@ -9,9 +9,10 @@ package org.rdcodec.cli;
  * @param rho rho = D K / sn2 - 1 at the point
  * @param distortion D at the point
  * @param bitsPerCoordinate the scheme's total rate over all workers, bits per coordinate
- * @param rsumBitsPerCoordinate Rsum(D) at the same D
- * @param rinBitsPerCoordinate Rin(D) at the same D
+ * @param rsumBitsPerCoordinate Rsum(D) at the same D; null when D is below the least unbiased distortion sn2/K
+ *        (a biased estimator can get there)
+ * @param rinBitsPerCoordinate Rin(D) at the same D; null likewise
  */
 record DemoPoint(String name, String kind, double rho, double distortion, double bitsPerCoordinate,
-        double rsumBitsPerCoordinate, double rinBitsPerCoordinate) {
+        Double rsumBitsPerCoordinate, Double rinBitsPerCoordinate) {
 }

@@ -54,9 +54,10 @@ final class DemoSection {
      * @param bitsPerCoordinate the point's total rate over all workers (measured: from bytes produced)
      */
     DemoSection addPoint(final String name, final String kind, final double distortion, final double bitsPerCoordinate) {
+        final boolean feasible = distortion > HomogeneousBounds.minDistortion(workers, sn2);
         points.add(new DemoPoint(name, kind, HomogeneousBounds.rho(workers, sn2, distortion), distortion, bitsPerCoordinate,
-                HomogeneousBounds.sumRate(workers, sx2, sn2, distortion),
-                HomogeneousBounds.independentRate(workers, sx2, sn2, distortion)));
+                feasible ? HomogeneousBounds.sumRate(workers, sx2, sn2, distortion) : null,
+                feasible ? HomogeneousBounds.independentRate(workers, sx2, sn2, distortion) : null));
         return this;
     }
 
@@ -100,9 +101,14 @@ final class DemoSection {
             }
         }
         for (final DemoPoint p : points) {
-            out.printf(Locale.ROOT, "  %s [%s]: rho %.4g, D %.5g: %.4f bits/coord; Rsum %.4f, Rin %.4f at this D (%.2fx Rsum)%n",
-                    p.name(), p.kind(), p.rho(), p.distortion(), p.bitsPerCoordinate(), p.rsumBitsPerCoordinate(),
-                    p.rinBitsPerCoordinate(), p.bitsPerCoordinate() / p.rsumBitsPerCoordinate());
+            if (p.rsumBitsPerCoordinate() == null) {
+                out.printf(Locale.ROOT, "  %-34s [%s]: rho %8.4g, D %.5g: %8.4f bits/coord; below the least unbiased distortion sn2/K%n",
+                        p.name(), p.kind(), p.rho(), p.distortion(), p.bitsPerCoordinate());
+            } else {
+                out.printf(Locale.ROOT, "  %-34s [%s]: rho %8.4g, D %.5g: %8.4f bits/coord; Rsum %.4f, Rin %.4f at this D (%.2fx Rsum)%n",
+                        p.name(), p.kind(), p.rho(), p.distortion(), p.bitsPerCoordinate(), p.rsumBitsPerCoordinate(),
+                        p.rinBitsPerCoordinate(), p.bitsPerCoordinate() / p.rsumBitsPerCoordinate());
+            }
         }
         out.println();
     }
