@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
 
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FS = PanamaDither.FS;
+    private static final VectorSpecies<Integer> IS = PanamaDither.IS;
     private static final int LANES = FS.length();
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
@@ -33,31 +33,14 @@ public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
         return LANES;
     }
 
-    /** Lane-wise {@link Dither#mix32}. */
-    private static IntVector mix32(IntVector x) {
-        x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
-        x = x.mul(0x7feb352d);
-        x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15));
-        x = x.mul(0x846ca68b);
-        return x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
-    }
-
-    /** Lane-wise {@link Dither#centred} for stream indices {@code index}. */
-    private static FloatVector centred(final IntVector index, final int key) {
-        final IntVector h = mix32(mix32(index).lanewise(VectorOperators.XOR, key));
-        final FloatVector unit = ((FloatVector) h.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(Dither.UNIT);
-        return unit.sub(0.5f);
-    }
-
     @Override
     public void quantize(final MemorySegment src, final long fromFloat, final int count, final float invStep, final int key, final int[] q) {
-        final IntVector iota = IntVector.zero(IS).addIndex(1);
         final long base = fromFloat * Float.BYTES;
         final int bound = count - count % LANES;
         int i = 0;
         for (; i < bound; i += LANES) {
             final FloatVector x = FloatVector.fromMemorySegment(FS, src, base + (long) i * Float.BYTES, LE);
-            final FloatVector t = x.mul(invStep).add(centred(iota.add(i), key)).add(0.5f);
+            final FloatVector t = x.mul(invStep).add(PanamaDither.centred(i, key)).add(0.5f);
             IntVector qi = (IntVector) t.convert(VectorOperators.F2I, 0);
             final FloatVector back = (FloatVector) qi.convert(VectorOperators.I2F, 0);
             final VectorMask<Integer> roundedUp = back.compare(VectorOperators.GT, t).cast(IS);
@@ -69,13 +52,12 @@ public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
 
     @Override
     public void reconstruct(final int[] q, final int count, final float step, final int key, final MemorySegment dst, final long toFloat) {
-        final IntVector iota = IntVector.zero(IS).addIndex(1);
         final long base = toFloat * Float.BYTES;
         final int bound = count - count % LANES;
         int i = 0;
         for (; i < bound; i += LANES) {
             final FloatVector qf = (FloatVector) IntVector.fromArray(IS, q, i).convert(VectorOperators.I2F, 0);
-            qf.sub(centred(iota.add(i), key)).mul(step).intoMemorySegment(dst, base + (long) i * Float.BYTES, LE);
+            qf.sub(PanamaDither.centred(i, key)).mul(step).intoMemorySegment(dst, base + (long) i * Float.BYTES, LE);
         }
         ScalarDitheredQuantizer.reconstructRange(q, i, count, step, key, dst, toFloat);
     }

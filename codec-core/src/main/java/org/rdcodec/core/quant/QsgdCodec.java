@@ -4,7 +4,6 @@ import java.nio.ByteOrder;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.spec.CodecSpec;
 
 /**
@@ -34,12 +33,8 @@ final class QsgdCodec extends LayerwiseCodec {
         final int[] q = job.ints();
         final int key = job.key(Dither.STREAM_ROUNDING);
         final float scale = norm > 0 ? levels / norm : 0f;
-        for (int i = 0; i < job.size; i++) {
-            final float x = job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i);
-            // |x| <= norm, so the level is at most s (s + 1 only through float rounding of |x| * s / norm)
-            final int l = Math.min(levels, (int) (Math.abs(x) * scale + Dither.unit(key, i)));
-            q[i] = x < 0 ? -l : l;
-        }
+        // |x| <= norm, so a level exceeds s only through float rounding of |x| * s / norm: the kernel caps it
+        QuantKernels.QSGD.quantize(job.data, job.from, job.size, scale, levels, key, q);
         dst.putFloat(pos, norm, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
         return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
@@ -52,10 +47,9 @@ final class QsgdCodec extends LayerwiseCodec {
         require(Float.isFinite(norm) && norm >= 0, job, "norm " + norm + " is not finite and non-negative");
         final int[] q = job.ints();
         IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
-        final float unit = norm / levels;
         for (int i = 0; i < job.size; i++) {
             require(Math.abs(q[i]) <= levels, job, "level " + q[i] + " at " + i + " exceeds s = " + levels);
-            job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, q[i] * unit);
         }
+        QuantKernels.QSGD.reconstruct(q, job.size, norm / levels, job.data, job.from);
     }
 }
