@@ -29,11 +29,14 @@ import org.rdcodec.core.stats.StatsKernel;
  *
  * <p>GB/s of float input = {@code bytes * score(ops/s) / 1e9}; JMH also prints it as the
  * {@code inputBytes} secondary result (bytes/s).
+ *
+ * <p>Warm-up is long on purpose: until C2 compiles the Vector API loop (about 3 s into a fork on a loaded
+ * 2-core machine) the kernel runs interpreted or in C1 at around 1/1000 of its speed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {BenchJvm.ADD_VECTOR, BenchJvm.OPEN_MISC, BenchJvm.EXPORT_MISC,
     BenchJvm.ALLOW_UNSAFE, BenchJvm.NATIVE_ACCESS})
