@@ -21,7 +21,9 @@ import java.util.Objects;
  *   <li>the {@code jdk.incubator.vector} module must be in the boot layer
  *       ({@code --add-modules jdk.incubator.vector});</li>
  *   <li>the preferred float species must have at least {@value #MIN_FLOAT_LANES} lanes (narrower
- *       vectors do not pay for the Vector API's overhead).</li>
+ *       vectors do not pay for the Vector API's overhead);</li>
+ *   <li>the C2 compiler must be enabled: without it ({@code -Xint}, {@code -XX:TieredStopAtLevel} &lt; 4)
+ *       Vector API code is never intrinsified and runs about a thousand times slower than scalar code.</li>
  * </ol>
  * The Panama provider is loaded reflectively, so without the module no class that links against
  * {@code jdk.incubator.vector} is ever loaded. {@link #reason()} says why this provider was chosen.
@@ -142,9 +144,11 @@ public abstract class VectorizationProvider {
      * @param property the value of {@value #PROPERTY}, or null if unset
      * @param modulePresent whether {@value #VECTOR_MODULE} is in the boot layer
      * @param preferredFloatLanes lanes of the preferred float species (ignored if the module is absent)
+     * @param c2Enabled whether the C2 compiler can compile hot code
      * @return the decision with its reason
      */
-    static Decision decide(final String property, final boolean modulePresent, final int preferredFloatLanes) {
+    static Decision decide(final String property, final boolean modulePresent, final int preferredFloatLanes,
+            final boolean c2Enabled) {
         final String mode = property == null ? "auto" : property.trim().toLowerCase(Locale.ROOT);
         if (mode.equals("scalar")) {
             return new Decision(false, "SIMD disabled by system property " + PROPERTY + "=" + property);
@@ -161,8 +165,34 @@ public abstract class VectorizationProvider {
             return new Decision(false, "preferred float species has " + preferredFloatLanes + " lanes, fewer than "
                     + MIN_FLOAT_LANES);
         }
+        if (!c2Enabled) {
+            return new Decision(false, "the C2 compiler is disabled (-Xint or -XX:TieredStopAtLevel < 4); "
+                    + "the Vector API is only fast when C2 compiles it");
+        }
         return new Decision(true, "module " + VECTOR_MODULE + " present, preferred float species has "
                 + preferredFloatLanes + " lanes");
+    }
+
+    /**
+     * @return false if this HotSpot VM runs without C2 (interpreter only, or tiered compilation stopped
+     *     below level 4); true otherwise, including VMs that cannot be asked
+     */
+    static boolean c2Enabled() {
+        if (System.getProperty("java.vm.info", "").contains("interpreted mode")) {
+            return false;
+        }
+        try {
+            final var hotspot = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (hotspot == null) {
+                return true;
+            }
+            final boolean tiered = Boolean.parseBoolean(hotspot.getVMOption("TieredCompilation").getValue());
+            final int stopAt = Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue());
+            return !tiered || stopAt >= 4;
+        } catch (final RuntimeException | LinkageError e) {
+            return true; // not HotSpot, or the management modules are absent: assume a full JIT
+        }
     }
 
     /** @return true if the Vector API module is in the boot layer */
@@ -196,7 +226,7 @@ public abstract class VectorizationProvider {
                 return new ScalarVectorizationProvider("cannot load the Vector API kernels: " + e);
             }
         }
-        final Decision d = decide(property, present, lanes);
+        final Decision d = decide(property, present, lanes, c2Enabled());
         if (!d.usePanama()) {
             return new ScalarVectorizationProvider(d.reason());
         }

@@ -16,23 +16,27 @@ class VectorizationProviderTest {
 
     @Test
     void decisionSaysWhyForEveryBranch() {
-        final var disabled = VectorizationProvider.decide("scalar", true, 8);
+        final var disabled = VectorizationProvider.decide("scalar", true, 8, true);
         assertFalse(disabled.usePanama());
         assertTrue(disabled.reason().contains("disabled by system property rdcodec.simd=scalar"), disabled.reason());
 
-        final var unknown = VectorizationProvider.decide("fast", true, 8);
+        final var unknown = VectorizationProvider.decide("fast", true, 8, true);
         assertFalse(unknown.usePanama());
         assertTrue(unknown.reason().contains("unknown value rdcodec.simd=fast"), unknown.reason());
 
-        final var noModule = VectorizationProvider.decide(null, false, 0);
+        final var noModule = VectorizationProvider.decide(null, false, 0, true);
         assertFalse(noModule.usePanama());
         assertTrue(noModule.reason().contains("jdk.incubator.vector is not present"), noModule.reason());
 
-        final var narrow = VectorizationProvider.decide("auto", true, 2);
+        final var narrow = VectorizationProvider.decide("auto", true, 2, true);
         assertFalse(narrow.usePanama());
         assertTrue(narrow.reason().contains("2 lanes, fewer than 4"), narrow.reason());
 
-        final var wide = VectorizationProvider.decide(" AUTO ", true, 4);
+        final var noC2 = VectorizationProvider.decide("auto", true, 8, false);
+        assertFalse(noC2.usePanama());
+        assertTrue(noC2.reason().contains("C2 compiler is disabled"), noC2.reason());
+
+        final var wide = VectorizationProvider.decide(" AUTO ", true, 4, true);
         assertTrue(wide.usePanama(), wide.reason());
         assertTrue(wide.reason().contains("4 lanes"), wide.reason());
     }
@@ -53,6 +57,7 @@ class VectorizationProviderTest {
         assertTrue(VectorizationProvider.vectorModulePresent());
         final int lanes = VectorizationProvider.preferredFloatLanes();
         final VectorizationProvider p = VectorizationProvider.lookup(null);
+        assertTrue(VectorizationProvider.c2Enabled(), "surefire runs with the default JIT");
         assertEquals(lanes >= VectorizationProvider.MIN_FLOAT_LANES, p.isVectorized(), p.toString());
         if (p.isVectorized()) {
             assertInstanceOf(PanamaStatsKernel.class, p.kernel(StatsKernel.class));
