@@ -14,10 +14,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
-            CodecsCommand.class,
-            SimulateCommand.class,
             BoundCommand.class,
             DemoCommand.class,
+            SimulateCommand.class,
+            CodecsCommand.class,
+            ReportCommand.class,
         })
 public final class Rdc implements Runnable {
 
