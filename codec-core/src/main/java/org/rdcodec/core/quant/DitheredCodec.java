@@ -40,7 +40,7 @@ final class DitheredCodec extends LayerwiseCodec {
     }
 
     private float stepFor(final LayerJob job) {
-        double s = step > 0 ? step : relstep * job.stats.sigma();
+        double s = step > 0 ? step : relstep * job.stats.stdDev();
         if (!(s > 0)) {
             s = 1; // a constant layer: any step reconstructs it without bias
         }

@@ -2,6 +2,8 @@ package org.rdcodec.core.quant;
 
 import java.lang.foreign.MemorySegment;
 
+import org.rdcodec.core.stats.LayerStats;
+
 /**
  * One layer of one round, as seen by a {@link LayerwiseCodec}: where its floats are, who and when it
  * belongs to (for the shared-seed streams), its statistics at the encoder, and reusable scratch.
@@ -26,7 +28,7 @@ public final class LayerJob {
     /** Shared seed. */
     long seed;
     /** Statistics of the layer's input (encoder only). */
-    LayerMoments stats;
+    LayerStats stats;
     /** Scratch indices, at least {@link #size} long. */
     int[] ints = new int[0];
 

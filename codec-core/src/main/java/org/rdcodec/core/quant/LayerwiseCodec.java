@@ -172,19 +172,26 @@ public abstract class LayerwiseCodec implements GradientCodec {
                 job.layerName = layout.name(l);
                 job.from = layout.offset(l);
                 job.size = layout.size(l);
-                job.stats = LayerMoments.of(job.data, job.from, job.size);
+                job.stats = QuantKernels.STATS.stats(job.data, job.from, job.size);
                 if (job.stats.nonFinite() > 0) {
-                    // with error feedback a NaN/Inf of the gradient shows at the same index of g + e
-                    final long flat = job.from + job.stats.firstNonFinite();
-                    throw new NonFiniteGradientException(spec.name() + ": worker " + job.worker + ", round " + round + ": layer " + l
-                            + " ('" + job.layerName + "') holds " + job.stats.nonFinite() + " non-finite value(s); the first, "
-                            + input.get((int) flat) + ", is at layer index " + job.stats.firstNonFinite() + " (flat index " + flat + ")",
-                            l, flat);
+                    throw nonFinite(input, round);
                 }
                 final int pos = writer.beginSection(l);
                 writer.endSection(encodeLayer(job, dst, pos, writer.sectionCapacity()));
             }
             return writer.finish();
+        }
+
+        /** The error for the first NaN/Inf of the current layer (with error feedback it shows at the same index of g + e). */
+        private NonFiniteGradientException nonFinite(final GradientBuffer input, final long round) {
+            int first = 0;
+            while (Float.isFinite(input.get((int) job.from + first))) {
+                first++;
+            }
+            final long flat = job.from + first;
+            return new NonFiniteGradientException(spec.name() + ": worker " + job.worker + ", round " + round + ": layer " + job.layer
+                    + " ('" + job.layerName + "') holds " + job.stats.nonFinite() + " non-finite value(s); the first, "
+                    + input.get((int) flat) + ", is at layer index " + first + " (flat index " + flat + ")", job.layer, flat);
         }
 
         @Override

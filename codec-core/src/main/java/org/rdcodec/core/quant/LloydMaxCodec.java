@@ -42,7 +42,7 @@ final class LloydMaxCodec extends LayerwiseCodec {
 
     @Override
     protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
-        final float sigma = (float) job.stats.sigma();
+        final float sigma = (float) job.stats.stdDev();
         final float mean = (float) job.stats.mean();
         final float inv = sigma > 0 ? 1f / sigma : 0f;
         final int[] q = job.ints();

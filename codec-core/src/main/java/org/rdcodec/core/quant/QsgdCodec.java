@@ -29,7 +29,7 @@ final class QsgdCodec extends LayerwiseCodec {
 
     @Override
     protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
-        final float norm = (float) job.stats.norm();
+        final float norm = (float) Math.sqrt(job.stats.meanSquare() * job.stats.count());
         final int[] q = job.ints();
         final int key = job.key(Dither.STREAM_ROUNDING);
         final float scale = norm > 0 ? levels / norm : 0f;

@@ -1,32 +1,15 @@
 package org.rdcodec.core.quant;
 
-/**
- * The quantizer kernels in use: the Vector API ones when the {@code jdk.incubator.vector} module is
- * present, else the scalar references.
- */
+import org.rdcodec.core.simd.VectorizationProvider;
+import org.rdcodec.core.stats.StatsKernel;
+
+/** The kernels the quantizers use, from the {@link VectorizationProvider} of this JVM. */
 final class QuantKernels {
 
-    static final SignKernel SIGN;
-    static final DitheredQuantizerKernel DITHERED;
-    static final QsgdKernel QSGD;
-
-    static {
-        SignKernel sign;
-        DitheredQuantizerKernel dithered;
-        QsgdKernel qsgd;
-        try {
-            sign = new PanamaSignKernel();
-            dithered = new PanamaDitheredQuantizer();
-            qsgd = new PanamaQsgdKernel();
-        } catch (final LinkageError | RuntimeException e) {
-            sign = new ScalarSignKernel();
-            dithered = new ScalarDitheredQuantizer();
-            qsgd = new ScalarQsgdKernel();
-        }
-        SIGN = sign;
-        DITHERED = dithered;
-        QSGD = qsgd;
-    }
+    static final SignKernel SIGN = VectorizationProvider.getInstance().kernel(SignKernel.class);
+    static final DitheredQuantizerKernel DITHERED = VectorizationProvider.getInstance().kernel(DitheredQuantizerKernel.class);
+    static final QsgdKernel QSGD = VectorizationProvider.getInstance().kernel(QsgdKernel.class);
+    static final StatsKernel STATS = VectorizationProvider.getInstance().kernel(StatsKernel.class);
 
     private QuantKernels() {
     }

@@ -40,7 +40,7 @@ final class SignCodec extends LayerwiseCodec {
 
     @Override
     protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
-        final float scale = (float) (gaussianScale ? SQRT_2_OVER_PI * job.stats.rms() : job.stats.meanAbs());
+        final float scale = (float) (gaussianScale ? SQRT_2_OVER_PI * Math.sqrt(job.stats.meanSquare()) : job.stats.meanAbs());
         final long[] w = words(job.size);
         QuantKernels.SIGN.pack(job.data, job.from, job.size, w);
         dst.putFloat(pos, scale, ByteOrder.LITTLE_ENDIAN);

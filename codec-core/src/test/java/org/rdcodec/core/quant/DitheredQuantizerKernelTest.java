@@ -16,7 +16,7 @@ class DitheredQuantizerKernelTest {
     private static final int OFFSET = 3;
 
     static IntStream sizes() {
-        final int lanes = PanamaDitheredQuantizer.lanes();
+        final int lanes = PanamaDitheredQuantizerKernel.lanes();
         return IntStream.of(0, 1, lanes - 1, lanes, lanes + 1, 1000, 4099);
     }
 
@@ -49,11 +49,11 @@ class DitheredQuantizerKernelTest {
             in.copyFrom(x, 0, OFFSET, n);
             final int[] qs = new int[n];
             final int[] qp = new int[n];
-            new ScalarDitheredQuantizer().quantize(in.segment(), OFFSET, n, 1f / step, key, qs);
-            new PanamaDitheredQuantizer().quantize(in.segment(), OFFSET, n, 1f / step, key, qp);
+            new ScalarDitheredQuantizerKernel().quantize(in.segment(), OFFSET, n, 1f / step, key, qs);
+            new PanamaDitheredQuantizerKernel().quantize(in.segment(), OFFSET, n, 1f / step, key, qp);
             assertArrayEquals(qs, qp);
-            new ScalarDitheredQuantizer().reconstruct(qs, n, step, key, outS.segment(), OFFSET);
-            new PanamaDitheredQuantizer().reconstruct(qs, n, step, key, outP.segment(), OFFSET);
+            new ScalarDitheredQuantizerKernel().reconstruct(qs, n, step, key, outS.segment(), OFFSET);
+            new PanamaDitheredQuantizerKernel().reconstruct(qs, n, step, key, outP.segment(), OFFSET);
             final float[] a = outS.toArray();
             final float[] b = outP.toArray();
             for (int i = 0; i < a.length; i++) {

@@ -11,10 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link DitheredQuantizerKernel} on the Vector API: the dither hash, the scaling and the floor run
- * lane-wise with the same float operations as {@link ScalarDitheredQuantizer}, so results agree bit for
+ * lane-wise with the same float operations as {@link ScalarDitheredQuantizerKernel}, so results agree bit for
  * bit. Floor is truncation (F2I) minus one where truncation rounded up (negative non-integers).
  */
-public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
+public final class PanamaDitheredQuantizerKernel implements DitheredQuantizerKernel {
 
     private static final VectorSpecies<Float> FS = PanamaDither.FS;
     private static final VectorSpecies<Integer> IS = PanamaDither.IS;
@@ -22,7 +22,7 @@ public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
     /** Creates the kernel; fails if the float and int species differ in lanes. */
-    public PanamaDitheredQuantizer() {
+    public PanamaDitheredQuantizerKernel() {
         if (IS.length() != LANES) {
             throw new IllegalStateException("int species " + IS + " and float species " + FS + " differ in lanes");
         }
@@ -47,7 +47,7 @@ public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
             qi = qi.sub(1, roundedUp);
             qi.intoArray(q, i);
         }
-        ScalarDitheredQuantizer.quantizeRange(src, fromFloat, i, count, invStep, key, q);
+        ScalarDitheredQuantizerKernel.quantizeRange(src, fromFloat, i, count, invStep, key, q);
     }
 
     @Override
@@ -59,6 +59,6 @@ public final class PanamaDitheredQuantizer implements DitheredQuantizerKernel {
             final FloatVector qf = (FloatVector) IntVector.fromArray(IS, q, i).convert(VectorOperators.I2F, 0);
             qf.sub(PanamaDither.centred(i, key)).mul(step).intoMemorySegment(dst, base + (long) i * Float.BYTES, LE);
         }
-        ScalarDitheredQuantizer.reconstructRange(q, i, count, step, key, dst, toFloat);
+        ScalarDitheredQuantizerKernel.reconstructRange(q, i, count, step, key, dst, toFloat);
     }
 }

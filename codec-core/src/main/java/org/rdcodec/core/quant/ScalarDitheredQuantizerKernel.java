@@ -5,10 +5,10 @@ import java.lang.foreign.MemorySegment;
 import org.rdcodec.core.buffer.GradientBuffer;
 
 /** The reference {@link DitheredQuantizerKernel}: one coordinate at a time, exactly as defined there. */
-public final class ScalarDitheredQuantizer implements DitheredQuantizerKernel {
+public final class ScalarDitheredQuantizerKernel implements DitheredQuantizerKernel {
 
     /** Creates the kernel. */
-    public ScalarDitheredQuantizer() {
+    public ScalarDitheredQuantizerKernel() {
     }
 
     @Override
