@@ -1,0 +1,109 @@
+package org.rdcodec.bench;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.rdcodec.core.buffer.GradientBuffer;
+import org.rdcodec.core.quant.PanamaDitheredQuantizerKernel;
+import org.rdcodec.core.quant.ScalarDitheredQuantizerKernel;
+import org.rdcodec.core.quant.DitheredQuantizerKernel;
+
+/**
+ * {@link DitheredQuantizerKernel}: floats to dithered indices (encode, before entropy coding) and indices
+ * back to floats (decode), scalar against Vector API, on the sizes of {@link StreamingReadBenchmark}. The
+ * dither is generated on the fly from the counter-based hash, as in the codec. GB/s of float input
+ * (encode) or output (decode) = {@code bytes * ops/s / 1e9}. Target (issue 3): encode &gt;= 0.4x streaming
+ * read at 64 MiB, &gt;= 3x scalar in cache.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.ADD_VECTOR, BenchJvm.OPEN_MISC, BenchJvm.EXPORT_MISC,
+    BenchJvm.ALLOW_UNSAFE, BenchJvm.NATIVE_ACCESS})
+public class DitheredQuantizerKernelBenchmark {
+
+    /** Bytes of float32 input per op. */
+    @Param({BenchData.SMALL, BenchData.LARGE})
+    public long bytes;
+
+    /** {@code scalar} (reference) or {@code panama} (Vector API). */
+    @Param({"scalar", "panama"})
+    public String kernel;
+
+    /** A step of about a quarter of the input's standard deviation: indices in about [-16, 16]. */
+    private static final float STEP = 0.25f;
+    private static final int KEY = 0x2545f491;
+
+    private GradientBuffer input;
+    private GradientBuffer output;
+    private MemorySegment in;
+    private MemorySegment out;
+    private int floats;
+    private int[] indices;
+    private DitheredQuantizerKernel impl;
+
+    /** Creates the state (JMH instantiates it). */
+    public DitheredQuantizerKernelBenchmark() {
+    }
+
+    /** Allocates the data and picks the kernel. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        input = BenchData.gaussian(bytes);
+        output = GradientBuffer.allocate(input.length());
+        in = input.segment();
+        out = output.segment();
+        floats = input.length();
+        indices = new int[floats];
+        impl = switch (kernel) {
+            case "scalar" -> new ScalarDitheredQuantizerKernel();
+            case "panama" -> new PanamaDitheredQuantizerKernel();
+            default -> throw new IllegalArgumentException("kernel must be scalar or panama, got " + kernel);
+        };
+        impl.quantize(in, 0, floats, 1f / STEP, KEY, indices);
+    }
+
+    /** Frees the data. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        input.close();
+        output.close();
+    }
+
+    /**
+     * @param counter counts input bytes
+     * @return the indices
+     */
+    @Benchmark
+    public int[] encode(final InputBytes counter) {
+        counter.inputBytes += bytes;
+        impl.quantize(in, 0, floats, 1f / STEP, KEY, indices);
+        return indices;
+    }
+
+    /**
+     * @param counter counts bytes of floats produced
+     * @return the output segment
+     */
+    @Benchmark
+    public MemorySegment decode(final InputBytes counter) {
+        counter.inputBytes += bytes;
+        impl.reconstruct(indices, floats, STEP, KEY, out, 0);
+        return out;
+    }
+}
