@@ -7,13 +7,14 @@ package org.rdcodec.core.quant;
  * <p>Definition (bit-exact; the SIMD kernels reproduce it lane by lane):
  * <pre>
  * key      = {@link #key}(seed, round, worker, layer, stream)               a 32-bit stream key
- * hash(i)  = mix32(mix32(i) XOR key)                                          i = index within the layer
+ * hash(i)  = mix32(i XOR key)                                                 i = index within the layer
  * unit(i)  = (hash(i) &gt;&gt;&gt; 8) * 2^-24                                        in [0, 1), 24 exact bits
  * centred(i) = unit(i) - 0.5                                                  in [-0.5, 0.5), exact in float
  * </pre>
  * {@code mix32} is a bijective xorshift-multiply finaliser (constants 0x7feb352d and 0x846ca68b, shifts
- * 16, 15, 16), so distinct indices give distinct hashes within a stream; hashing the index before the
- * key is mixed in keeps streams of different keys from being shifted copies of each other.
+ * 16, 15, 16) with full avalanche, so distinct indices give distinct hashes within a stream, and two
+ * streams see the same index through different XOR masks: their values are not shifted copies of each
+ * other (as with {@code i + key}) and are uncorrelated. One round keeps the vector kernels memory-bound.
  */
 public final class Dither {
 
@@ -54,7 +55,7 @@ public final class Dither {
      * @return the 32-bit hash
      */
     public static int hash(final int key, final int index) {
-        return mix32(mix32(index) ^ key);
+        return mix32(index ^ key);
     }
 
     /**

@@ -26,7 +26,7 @@ final class PanamaDither {
 
     /** Lane-wise {@link Dither#unit} for stream indices {@code first, first + 1, ...}. */
     static FloatVector unit(final int first, final int key) {
-        final IntVector h = mix32(mix32(IOTA.add(first)).lanewise(VectorOperators.XOR, key));
+        final IntVector h = mix32(IOTA.add(first).lanewise(VectorOperators.XOR, key));
         return ((FloatVector) h.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(Dither.UNIT);
     }
 
