@@ -6,20 +6,15 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.rdcodec.core.buffer.GradientBuffer;
+import org.rdcodec.core.quant.DitheredQuantizerKernel;
 import org.rdcodec.core.quant.PanamaDitheredQuantizerKernel;
 import org.rdcodec.core.quant.ScalarDitheredQuantizerKernel;
-import org.rdcodec.core.quant.DitheredQuantizerKernel;
 
 /**
  * {@link DitheredQuantizerKernel}: floats to dithered indices (encode, before entropy coding) and indices
@@ -35,25 +30,12 @@ import org.rdcodec.core.quant.DitheredQuantizerKernel;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {BenchJvm.ADD_VECTOR, BenchJvm.OPEN_MISC, BenchJvm.EXPORT_MISC,
     BenchJvm.ALLOW_UNSAFE, BenchJvm.NATIVE_ACCESS})
-public class DitheredQuantizerKernelBenchmark {
+public class DitheredQuantizerKernelBenchmark extends KernelBenchmarkState {
 
-    /** Bytes of float32 input per op. */
-    @Param({BenchData.SMALL, BenchData.LARGE})
-    public long bytes;
-
-    /** {@code scalar} (reference) or {@code panama} (Vector API). */
-    @Param({"scalar", "panama"})
-    public String kernel;
-
-    /** A step of about a quarter of the input's standard deviation: indices in about [-16, 16]. */
+    /** A step of a quarter of the input's standard deviation: indices in about [-20, 20]. */
     private static final float STEP = 0.25f;
     private static final int KEY = 0x2545f491;
 
-    private GradientBuffer input;
-    private GradientBuffer output;
-    private MemorySegment in;
-    private MemorySegment out;
-    private int floats;
     private int[] indices;
     private DitheredQuantizerKernel impl;
 
@@ -61,28 +43,15 @@ public class DitheredQuantizerKernelBenchmark {
     public DitheredQuantizerKernelBenchmark() {
     }
 
-    /** Allocates the data and picks the kernel. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        input = BenchData.gaussian(bytes);
-        output = GradientBuffer.allocate(input.length());
-        in = input.segment();
-        out = output.segment();
-        floats = input.length();
-        indices = new int[floats];
-        impl = switch (kernel) {
-            case "scalar" -> new ScalarDitheredQuantizerKernel();
-            case "panama" -> new PanamaDitheredQuantizerKernel();
-            default -> throw new IllegalArgumentException("kernel must be scalar or panama, got " + kernel);
-        };
-        impl.quantize(in, 0, floats, 1f / STEP, KEY, indices);
+    @Override
+    protected void choose(final boolean panama) {
+        impl = panama ? new PanamaDitheredQuantizerKernel() : new ScalarDitheredQuantizerKernel();
     }
 
-    /** Frees the data. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        input.close();
-        output.close();
+    @Override
+    protected void prepare() {
+        indices = new int[floats];
+        impl.quantize(in, 0, floats, 1f / STEP, KEY, indices);
     }
 
     /**

@@ -6,20 +6,15 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.quant.PanamaQsgdKernel;
-import org.rdcodec.core.quant.ScalarQsgdKernel;
 import org.rdcodec.core.quant.QsgdKernel;
+import org.rdcodec.core.quant.ScalarQsgdKernel;
 
 /**
  * {@link QsgdKernel}: floats to stochastically rounded signed levels (encode, before entropy coding) and
@@ -33,26 +28,13 @@ import org.rdcodec.core.quant.QsgdKernel;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {BenchJvm.ADD_VECTOR, BenchJvm.OPEN_MISC, BenchJvm.EXPORT_MISC,
     BenchJvm.ALLOW_UNSAFE, BenchJvm.NATIVE_ACCESS})
-public class QsgdKernelBenchmark {
-
-    /** Bytes of float32 input per op. */
-    @Param({BenchData.SMALL, BenchData.LARGE})
-    public long bytes;
-
-    /** {@code scalar} (reference) or {@code panama} (Vector API). */
-    @Param({"scalar", "panama"})
-    public String kernel;
+public class QsgdKernelBenchmark extends KernelBenchmarkState {
 
     private static final int LEVELS = 16;
     /** levels / norm for a unit-variance layer of 2^16 floats: levels are small, as in real use. */
     private static final float SCALE = LEVELS / 256f;
     private static final int KEY = 0x2545f491;
 
-    private GradientBuffer input;
-    private GradientBuffer output;
-    private MemorySegment in;
-    private MemorySegment out;
-    private int floats;
     private int[] indices;
     private QsgdKernel impl;
 
@@ -60,28 +42,15 @@ public class QsgdKernelBenchmark {
     public QsgdKernelBenchmark() {
     }
 
-    /** Allocates the data and picks the kernel. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        input = BenchData.gaussian(bytes);
-        output = GradientBuffer.allocate(input.length());
-        in = input.segment();
-        out = output.segment();
-        floats = input.length();
-        indices = new int[floats];
-        impl = switch (kernel) {
-            case "scalar" -> new ScalarQsgdKernel();
-            case "panama" -> new PanamaQsgdKernel();
-            default -> throw new IllegalArgumentException("kernel must be scalar or panama, got " + kernel);
-        };
-        impl.quantize(in, 0, floats, SCALE, LEVELS, KEY, indices);
+    @Override
+    protected void choose(final boolean panama) {
+        impl = panama ? new PanamaQsgdKernel() : new ScalarQsgdKernel();
     }
 
-    /** Frees the data. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        input.close();
-        output.close();
+    @Override
+    protected void prepare() {
+        indices = new int[floats];
+        impl.quantize(in, 0, floats, SCALE, LEVELS, KEY, indices);
     }
 
     /**

@@ -6,17 +6,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.quant.PanamaSignKernel;
 import org.rdcodec.core.quant.ScalarSignKernel;
 import org.rdcodec.core.quant.SignKernel;
@@ -33,21 +28,8 @@ import org.rdcodec.core.quant.SignKernel;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {BenchJvm.ADD_VECTOR, BenchJvm.OPEN_MISC, BenchJvm.EXPORT_MISC,
     BenchJvm.ALLOW_UNSAFE, BenchJvm.NATIVE_ACCESS})
-public class SignKernelBenchmark {
+public class SignKernelBenchmark extends KernelBenchmarkState {
 
-    /** Bytes of float32 input per op. */
-    @Param({BenchData.SMALL, BenchData.LARGE})
-    public long bytes;
-
-    /** {@code scalar} (reference) or {@code panama} (Vector API). */
-    @Param({"scalar", "panama"})
-    public String kernel;
-
-    private GradientBuffer input;
-    private GradientBuffer output;
-    private MemorySegment in;
-    private MemorySegment out;
-    private int floats;
     private long[] words;
     private SignKernel impl;
 
@@ -55,28 +37,15 @@ public class SignKernelBenchmark {
     public SignKernelBenchmark() {
     }
 
-    /** Allocates the data and picks the kernel. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        input = BenchData.gaussian(bytes);
-        output = GradientBuffer.allocate(input.length());
-        in = input.segment();
-        out = output.segment();
-        floats = input.length();
-        words = new long[(floats + 63) / 64];
-        impl = switch (kernel) {
-            case "scalar" -> new ScalarSignKernel();
-            case "panama" -> new PanamaSignKernel();
-            default -> throw new IllegalArgumentException("kernel must be scalar or panama, got " + kernel);
-        };
-        impl.pack(in, 0, floats, words);
+    @Override
+    protected void choose(final boolean panama) {
+        impl = panama ? new PanamaSignKernel() : new ScalarSignKernel();
     }
 
-    /** Frees the data. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        input.close();
-        output.close();
+    @Override
+    protected void prepare() {
+        words = new long[(floats + 63) / 64];
+        impl.pack(in, 0, floats, words);
     }
 
     /**
