@@ -4,7 +4,9 @@ import java.lang.foreign.MemorySegment;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.rdcodec.core.buffer.GradientBuffer;
 
@@ -13,6 +15,7 @@ import org.rdcodec.core.buffer.GradientBuffer;
  * and an output of the same size off-heap, freed after the trial. Subclasses pick the implementation
  * in {@link #choose} and prepare any further state in {@link #prepare}.
  */
+@State(Scope.Benchmark)
 public abstract class KernelBenchmarkState {
 
     /** Bytes of float32 input per op. */
