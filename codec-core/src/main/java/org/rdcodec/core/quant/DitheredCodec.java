@@ -13,9 +13,7 @@ import org.rdcodec.core.spec.CodecSpec;
  * (absolute), {@code distortion} (step = sqrt(12 D)), or {@code relstep} times the layer's standard
  * deviation (default relstep = 1). Payload: float32 step, 4 bytes zero, the index stream.
  */
-final class DitheredCodec extends LayerwiseCodec {
-
-    private static final int HEADER = 8;
+final class DitheredCodec extends IndexStreamCodec {
 
     private final double step;
     private final double relstep;
@@ -34,11 +32,6 @@ final class DitheredCodec extends LayerwiseCodec {
         }
     }
 
-    @Override
-    protected int maxPayloadBytes(final int n) {
-        return HEADER + IndexCoder.maxBytes(n);
-    }
-
     private float stepFor(final LayerJob job) {
         double s = step > 0 ? step : relstep * job.stats.stdDev();
         if (!(s > 0)) {
@@ -53,22 +46,17 @@ final class DitheredCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
+    protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
         final float s = stepFor(job);
-        final int[] q = job.ints();
         QuantKernels.DITHERED.quantize(job.data, job.from, job.size, 1f / s, job.key(Dither.STREAM_DITHER), q);
         dst.putFloat(pos, s, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
-        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
     }
 
     @Override
-    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+    protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float s = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(s) && s > 0, job, "step " + s + " is not a finite positive number");
-        final int[] q = job.ints();
-        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
         for (int i = 0; i < job.size; i++) {
             require(Math.abs(q[i]) <= DitheredQuantizerKernel.MAX_SCALED + 1, job, "index " + q[i] + " at " + i + " is out of range");
         }

@@ -12,9 +12,7 @@ import org.rdcodec.core.spec.CodecSpec;
  * (deterministic, nearest level, biased: E[Q(x) | x] != x). Level indices are entropy coded.
  * Payload: float32 sigma, float32 mean, the index stream; reconstruction mean + sigma * level.
  */
-final class LloydMaxCodec extends LayerwiseCodec {
-
-    private static final int HEADER = 8;
+final class LloydMaxCodec extends IndexStreamCodec {
 
     private final int bits;
     private final float[] levels;
@@ -36,16 +34,10 @@ final class LloydMaxCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
-        return HEADER + IndexCoder.maxBytes(n);
-    }
-
-    @Override
-    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
+    protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
         final float sigma = (float) job.stats.stdDev();
         final float mean = (float) job.stats.mean();
         final float inv = sigma > 0 ? 1f / sigma : 0f;
-        final int[] q = job.ints();
         for (int i = 0; i < job.size; i++) {
             final float z = (job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i) - mean) * inv;
             int k = 0;
@@ -56,17 +48,13 @@ final class LloydMaxCodec extends LayerwiseCodec {
         }
         dst.putFloat(pos, sigma, ByteOrder.LITTLE_ENDIAN);
         dst.putFloat(pos + 4, mean, ByteOrder.LITTLE_ENDIAN);
-        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
     }
 
     @Override
-    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+    protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float sigma = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         final float mean = src.getFloat(pos + 4, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(sigma) && sigma >= 0 && Float.isFinite(mean), job, "scale " + sigma + " or mean " + mean + " is invalid");
-        final int[] q = job.ints();
-        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
         for (int i = 0; i < job.size; i++) {
             require(q[i] >= 0 && q[i] < levels.length, job, "level index " + q[i] + " at " + i + " is outside [0, " + levels.length + ")");
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, mean + sigma * levels[q[i]]);

@@ -14,18 +14,12 @@ import org.rdcodec.core.spec.CodecSpec;
  * sign(x) (e' - emin + 1) with emin the layer's smallest rounded exponent. Payload: int32 emin, 4 bytes
  * zero, the symbol stream.
  */
-final class NaturalCodec extends LayerwiseCodec {
+final class NaturalCodec extends IndexStreamCodec {
 
-    private static final int HEADER = 8;
     private static final int MIN_EXP = Float.MIN_EXPONENT;
 
     NaturalCodec(final CodecSpec spec) {
         super(spec);
-    }
-
-    @Override
-    protected int maxPayloadBytes(final int n) {
-        return HEADER + IndexCoder.maxBytes(n);
     }
 
     /** Rounded exponent of |x| for a draw v in [0, 1), or Integer.MIN_VALUE for zero. */
@@ -43,8 +37,7 @@ final class NaturalCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
-        final int[] q = job.ints();
+    protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
         final int key = job.key(Dither.STREAM_ROUNDING);
         int emin = Integer.MAX_VALUE;
         for (int i = 0; i < job.size; i++) {
@@ -66,16 +59,12 @@ final class NaturalCodec extends LayerwiseCodec {
         }
         dst.putInt(pos, emin, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
-        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
     }
 
     @Override
-    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+    protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final int emin = src.getInt(pos, ByteOrder.LITTLE_ENDIAN);
         require(emin >= MIN_EXP && emin <= Float.MAX_EXPONENT + 1, job, "smallest exponent " + emin + " is out of range");
-        final int[] q = job.ints();
-        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
         for (int i = 0; i < job.size; i++) {
             final int s = q[i];
             float v = 0f;

@@ -11,9 +11,7 @@ import org.rdcodec.core.spec.CodecSpec;
  * shared rounding stream, so E[l_i] = s |x_i| / ||x||; the decoder outputs sign(x_i) l_i ||x|| / s,
  * unbiased. Signed levels are entropy coded. Payload: float32 norm, 4 bytes zero, the index stream.
  */
-final class QsgdCodec extends LayerwiseCodec {
-
-    private static final int HEADER = 8;
+final class QsgdCodec extends IndexStreamCodec {
 
     private final int levels;
 
@@ -23,30 +21,20 @@ final class QsgdCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
-        return HEADER + IndexCoder.maxBytes(n);
-    }
-
-    @Override
-    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
+    protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
         final float norm = (float) Math.sqrt(job.stats.meanSquare() * job.stats.count());
-        final int[] q = job.ints();
         final int key = job.key(Dither.STREAM_ROUNDING);
         final float scale = norm > 0 ? levels / norm : 0f;
         // |x| <= norm, so a level exceeds s only through float rounding of |x| * s / norm: the kernel caps it
         QuantKernels.QSGD.quantize(job.data, job.from, job.size, scale, levels, key, q);
         dst.putFloat(pos, norm, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
-        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
     }
 
     @Override
-    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+    protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float norm = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(norm) && norm >= 0, job, "norm " + norm + " is not finite and non-negative");
-        final int[] q = job.ints();
-        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
         for (int i = 0; i < job.size; i++) {
             require(Math.abs(q[i]) <= levels, job, "level " + q[i] + " at " + i + " exceeds s = " + levels);
         }

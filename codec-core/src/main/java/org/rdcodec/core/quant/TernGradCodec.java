@@ -12,23 +12,15 @@ import org.rdcodec.core.spec.CodecSpec;
  * the decoder outputs max|x| t_i, unbiased with variance max|x| |x_i| - x_i^2. Ternary symbols are
  * entropy coded. Payload: float32 max|x|, 4 bytes zero, the symbol stream.
  */
-final class TernGradCodec extends LayerwiseCodec {
-
-    private static final int HEADER = 8;
+final class TernGradCodec extends IndexStreamCodec {
 
     TernGradCodec(final CodecSpec spec) {
         super(spec);
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
-        return HEADER + IndexCoder.maxBytes(n);
-    }
-
-    @Override
-    protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
+    protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
         final float max = (float) job.stats.maxAbs();
-        final int[] q = job.ints();
         final int key = job.key(Dither.STREAM_ROUNDING);
         for (int i = 0; i < job.size; i++) {
             final float x = job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i);
@@ -37,16 +29,12 @@ final class TernGradCodec extends LayerwiseCodec {
         }
         dst.putFloat(pos, max, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
-        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
     }
 
     @Override
-    protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+    protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float max = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(max) && max >= 0, job, "scale " + max + " is not finite and non-negative");
-        final int[] q = job.ints();
-        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
         for (int i = 0; i < job.size; i++) {
             require(q[i] >= -1 && q[i] <= 1, job, "symbol " + q[i] + " at " + i + " is not ternary");
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, q[i] * max);
