@@ -29,8 +29,14 @@ final class WeightedLayerSolver {
     /** Safety limit on descent steps. */
     static final int MAX_STEPS = 100_000;
 
-    /** Halvings in each line search: brackets shrink by 2^-100, below double precision. */
+    /** Safety cap on halvings in each line search. */
     private static final int LINE_SEARCH_STEPS = 100;
+
+    /**
+     * A line search stops when its bracket is below this fraction of the step range: the step is then exact
+     * to about double precision of the moved coordinates; leftover error is removed by later steps.
+     */
+    private static final double LINE_SEARCH_TOLERANCE = 1e-15;
 
     private final int[] order;
     private final double[] a;
@@ -60,12 +66,40 @@ final class WeightedLayerSolver {
         this.z = new double[k];
     }
 
-    /** Solves for budget s, starting from the given feasible point (original worker order). */
+    /** Budget of the last solve (0 before the first), for warm starts. */
+    private double lastBudget;
+
+    /** Descent steps taken by the last solve. */
+    int steps;
+
+    /**
+     * Solves for budget s. Warm-starts from the previous solution scaled to the new budget when that stays
+     * below the caps (the nested searches call this with nearby budgets), else from {@code start}.
+     *
+     * @param budget s = 1/D_l
+     * @param start a feasible point for this budget (original worker order), e.g. the water-filling point
+     */
     void solve(final double budget, final double[] start) {
+        steps = 0;
         final int k = z.length;
-        for (int i = 0; i < k; i++) {
-            z[i] = Math.min(start[order[i]], cap[i]);
+        boolean warm = lastBudget > 0;
+        if (warm) {
+            final double scale = budget / lastBudget;
+            for (int i = 0; i < k && warm; i++) {
+                warm = z[i] * scale < cap[i];
+            }
+            if (warm) {
+                for (int i = 0; i < k; i++) {
+                    z[i] *= scale;
+                }
+            }
         }
+        if (!warm) {
+            for (int i = 0; i < k; i++) {
+                z[i] = Math.min(start[order[i]], cap[i]);
+            }
+        }
+        lastBudget = budget;
         final double[] g = new double[k];
         kktGap = Double.POSITIVE_INFINITY;
         for (int step = 0; step < MAX_STEPS; step++) {
@@ -93,6 +127,7 @@ final class WeightedLayerSolver {
                 return;
             }
             lineSearch(take, give, budget);
+            steps++;
         }
     }
 
@@ -106,7 +141,7 @@ final class WeightedLayerSolver {
         }
         double lo = 0;
         double hi = tMax;
-        for (int i = 0; i < LINE_SEARCH_STEPS && hi > lo; i++) {
+        for (int i = 0; i < LINE_SEARCH_STEPS && hi - lo > LINE_SEARCH_TOLERANCE * tMax; i++) {
             final double mid = 0.5 * (lo + hi);
             if (mid <= lo || mid >= hi) {
                 break;
