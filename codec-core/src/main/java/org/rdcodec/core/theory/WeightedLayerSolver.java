@@ -26,8 +26,17 @@ final class WeightedLayerSolver {
     /** Relative distance of the cap below 1/sn2: r at the cap is 1/2 log2(1e12), about 20 bits. */
     static final double CAP_MARGIN = 1e-12;
 
+    /** Relative error in sum z a warm start may have: rounding of a K-term sum is far below this. */
+    static final double BUDGET_TOLERANCE = 1e-12;
+
     /** Safety limit on descent steps. */
     static final int MAX_STEPS = 100_000;
+
+    /**
+     * Steps without a decrease of the objective after which the descent stops: the remaining KKT gap is then
+     * rounding, not an unfinished descent (a real descent step always lowers the objective).
+     */
+    static final int STALL_STEPS = 20;
 
     /** Safety cap on halvings in each line search. */
     private static final int LINE_SEARCH_STEPS = 100;
@@ -73,8 +82,12 @@ final class WeightedLayerSolver {
     int steps;
 
     /**
-     * Solves for budget s. Warm-starts from the previous solution scaled to the new budget when that stays
-     * below the caps (the nested searches call this with nearby budgets), else from {@code start}.
+     * Solves for budget s. Starts from the best (lowest objective) of: the given point (e.g. water-filling),
+     * the previous solution scaled to the new budget, and the previous solution with its distances to
+     * {@code 1/sn2} scaled (the nested searches call this with nearby budgets, and near D_min the distances,
+     * not the precisions, carry the solution's shape). Stops at the KKT tolerance, or when the objective has
+     * not decreased for {@link #STALL_STEPS} steps (the KKT gap has reached its rounding floor: near D_min,
+     * {@code 1 - sn2 z} is tiny and the derivatives carry only its relative precision).
      *
      * @param budget s = 1/D_l
      * @param start a feasible point for this budget (original worker order), e.g. the water-filling point
@@ -82,26 +95,44 @@ final class WeightedLayerSolver {
     void solve(final double budget, final double[] start) {
         steps = 0;
         final int k = z.length;
-        boolean warm = lastBudget > 0;
-        if (warm) {
+        final double[] candidate = new double[k];
+        final double[] best = new double[k];
+        for (int i = 0; i < k; i++) {
+            best[i] = Math.min(start[order[i]], cap[i]);
+        }
+        double bestValue = valueAt(best);
+        if (lastBudget > 0) {
             final double scale = budget / lastBudget;
-            for (int i = 0; i < k && warm; i++) {
-                warm = z[i] * scale < cap[i];
-            }
-            if (warm) {
-                for (int i = 0; i < k; i++) {
-                    z[i] *= scale;
-                }
-            }
-        }
-        if (!warm) {
+            boolean ok = true;
             for (int i = 0; i < k; i++) {
-                z[i] = Math.min(start[order[i]], cap[i]);
+                candidate[i] = z[i] * scale;
+                ok &= candidate[i] < cap[i];
+            }
+            if (ok && onBudget(candidate, budget) && valueAt(candidate) < bestValue) {
+                bestValue = valueAt(candidate);
+                System.arraycopy(candidate, 0, best, 0, k);
+            }
+            double precision = 0;
+            for (int i = 0; i < k; i++) {
+                precision += 1.0 / sn2[i];
+            }
+            final double shrink = (precision - budget) / (precision - lastBudget);
+            ok = shrink > 0;
+            for (int i = 0; i < k && ok; i++) {
+                candidate[i] = 1.0 / sn2[i] - (1.0 / sn2[i] - z[i]) * shrink;
+                ok = candidate[i] >= 0 && candidate[i] < cap[i];
+            }
+            if (ok && onBudget(candidate, budget) && valueAt(candidate) < bestValue) {
+                bestValue = valueAt(candidate);
+                System.arraycopy(candidate, 0, best, 0, k);
             }
         }
+        System.arraycopy(best, 0, z, 0, k);
         lastBudget = budget;
         final double[] g = new double[k];
         kktGap = Double.POSITIVE_INFINITY;
+        double lowest = bestValue;
+        int sinceLower = 0;
         for (int step = 0; step < MAX_STEPS; step++) {
             gradient(z, g);
             int take = -1;
@@ -123,12 +154,31 @@ final class WeightedLayerSolver {
             }
             kktGap = g[give] - g[take];
             multiplier = 0.5 * (g[give] + g[take]);
-            if (kktGap <= KKT_TOLERANCE * Math.max(scale, Double.MIN_NORMAL)) {
+            if (kktGap <= KKT_TOLERANCE * Math.max(scale, Double.MIN_NORMAL) || sinceLower >= STALL_STEPS) {
                 return;
             }
             lineSearch(take, give, budget);
             steps++;
+            final double v = valueAt(z);
+            if (v < lowest) {
+                lowest = v;
+                sinceLower = 0;
+            } else {
+                sinceLower++;
+            }
         }
+    }
+
+    /**
+     * A warm start must spend the budget: rescaling distances to 1/sn2 that are tiny relative to 1/sn2 cancels
+     * digits, and a point below budget would win on objective while being infeasible.
+     */
+    private static boolean onBudget(final double[] point, final double budget) {
+        double sum = 0;
+        for (final double v : point) {
+            sum += v;
+        }
+        return Math.abs(sum - budget) <= BUDGET_TOLERANCE * budget;
     }
 
     private void lineSearch(final int take, final int give, final double budget) {
@@ -206,13 +256,18 @@ final class WeightedLayerSolver {
 
     /** The objective at the current point, in bits. */
     double value() {
-        final int k = z.length;
+        return valueAt(z);
+    }
+
+    /** The objective at a point (sorted order), in bits. */
+    private double valueAt(final double[] point) {
+        final int k = point.length;
         double v = 0;
         double tail = 0;
         for (int i = k - 1; i >= 0; i--) {
-            final double next = tail + z[i];
+            final double next = tail + point[i];
             if (a[i] != 0) {
-                v += a[i] * (-0.5 * Math.log1p(-sn2[i] * z[i]) / Bits.LN2 + 0.5 * Bits.log2p1(z[i] / (c + tail)));
+                v += a[i] * (-0.5 * Math.log1p(-sn2[i] * point[i]) / Bits.LN2 + 0.5 * Bits.log2p1(point[i] / (c + tail)));
             }
             tail = next;
         }
