@@ -157,7 +157,7 @@ final class WeightedLayerSolver {
             if (kktGap <= KKT_TOLERANCE * Math.max(scale, Double.MIN_NORMAL) || sinceLower >= STALL_STEPS) {
                 return;
             }
-            lineSearch(take, give, budget);
+            lineSearch(take, give);
             steps++;
             final double v = valueAt(z);
             if (v < lowest) {
@@ -181,7 +181,7 @@ final class WeightedLayerSolver {
         return Math.abs(sum - budget) <= BUDGET_TOLERANCE * budget;
     }
 
-    private void lineSearch(final int take, final int give, final double budget) {
+    private void lineSearch(final int take, final int give) {
         final double zt = z[take];
         final double zg = z[give];
         final double tMax = Math.min(zg, cap[take] - zt);
