@@ -5,20 +5,25 @@ package org.rdcodec.core.theory;
  * decreasing per-layer rates {@code V_l(D_l)}. At the optimum all marginals {@code -V_l'(D_l)} equal one
  * Lagrange multiplier lambda.
  *
- * <p>Method: nested bisection. For a trial lambda, each layer's {@code D_l(lambda)} solves
- * {@code -V_l'(D_l) = lambda} by bisection on {@code (D_min,l, D]} (the marginal falls from +inf to 0);
- * {@code sum_l D_l(lambda)} falls with lambda, so an outer bisection on log(lambda) finds the lambda whose
- * split sums to D. Both bisections stop when the bracket's relative width is below {@link #RELATIVE_TOLERANCE}
- * (or after {@link #MAX_STEPS} halvings). The final split is rescaled so that it sums to D exactly. Because
- * the objective is stationary at the optimum, an error e in the split changes the rate by O(e^2).
+ * <p>Method: nested one-dimensional root finding ({@link MonotoneRoot}: safeguarded Illinois regula falsi,
+ * never slower than bisection). Inner: for a trial lambda, each layer's excess {@code x_l = D_l - D_min,l}
+ * solves {@code -V_l'(D_min,l + x_l) = lambda} in log-log coordinates (the marginal falls from +inf to 0,
+ * roughly like a power of x). Outer: {@code sum_l x_l(lambda)} falls with lambda; its log is matched to
+ * {@code log(D - D_min)} over log(lambda). Both stop when the bracket in log coordinates is narrower than
+ * {@link #LOG_TOLERANCE} (relative precision 1e-14 of x_l and of lambda). The final split is rescaled so that it
+ * sums to D exactly. Because the objective is stationary at the optimum, an error e in the split changes the
+ * rate only by O(e^2).
  */
 final class LayerSplit {
 
-    /** Bracket width, relative to its upper end, at which a bisection stops: a few ulps of a double. */
-    static final double RELATIVE_TOLERANCE = 1e-14;
+    /** Bracket width in log coordinates at which the root finders stop: relative precision 1e-14. */
+    static final double LOG_TOLERANCE = 1e-14;
 
-    /** Safety cap on halvings; 1e-14 relative precision from any bracket we build needs far fewer. */
-    static final int MAX_STEPS = 200;
+    /**
+     * Smallest excess over a layer's D_min tried, relative to D_min: 1e-13 stays clear of the rounding of
+     * D_min itself (a few ulps), where the layer would be reported infeasible.
+     */
+    static final double MIN_RELATIVE_EXCESS = 1e-13;
 
     /** Minus the derivative of a layer's rate: positive, decreasing in the layer distortion. */
     interface Marginal {
@@ -38,54 +43,51 @@ final class LayerSplit {
             minSum += m;
         }
         final double slack = total - minSum;
-        // At lamLo every layer wants at least D (clamped), so the split sums to L*D >= D.
+        // At lamLo every layer wants at least D (clamped), so the excesses sum to at least L*D - D_min >= slack.
         double lamLo = Double.POSITIVE_INFINITY;
-        // At lamHi every layer wants at most D_min,l + slack/L, so the split sums to <= D.
+        // At lamHi every layer wants at most D_min,l + slack/L, so the excesses sum to at most slack.
         double lamHi = 0;
         for (int l = 0; l < layers; l++) {
             lamLo = Math.min(lamLo, marginal.at(l, total));
             lamHi = Math.max(lamHi, marginal.at(l, minLayer[l] + slack / layers));
         }
-        for (int step = 0; step < MAX_STEPS && lamHi - lamLo > RELATIVE_TOLERANCE * lamHi; step++) {
-            final double lam = Math.sqrt(lamLo * lamHi);
-            if (sum(layerDistortions(minLayer, total, marginal, lam)) > total) {
-                lamLo = lam;
-            } else {
-                lamHi = lam;
-            }
-        }
-        final double[] d = layerDistortions(minLayer, total, marginal, Math.sqrt(lamLo * lamHi));
-        // Rescale the excess over the minima so that the split sums to D exactly and stays feasible.
-        final double scale = slack / (sum(d) - minSum);
+        final double logSlack = Math.log(slack);
+        final double logLambda = lamHi <= lamLo ? Math.log(lamHi)
+                : MonotoneRoot.solve(v -> Math.log(sum(excesses(minLayer, total, marginal, Math.exp(v)))) - logSlack,
+                        Math.log(lamLo), Math.log(lamHi), LOG_TOLERANCE);
+        final double[] x = excesses(minLayer, total, marginal, Math.exp(logLambda));
+        // Rescale the excesses so that the split sums to D exactly and stays feasible.
+        final double scale = slack / sum(x);
+        final double[] d = new double[layers];
         for (int l = 0; l < layers; l++) {
-            d[l] = minLayer[l] + (d[l] - minLayer[l]) * scale;
+            d[l] = minLayer[l] + x[l] * scale;
         }
         return d;
     }
 
-    private static double[] layerDistortions(final double[] minLayer, final double total, final Marginal marginal, final double lambda) {
-        final double[] d = new double[minLayer.length];
+    /** Each layer's excess D_l - D_min,l at which its marginal equals lambda (clamped to D_l <= D). */
+    private static double[] excesses(final double[] minLayer, final double total, final Marginal marginal, final double lambda) {
+        final double[] x = new double[minLayer.length];
+        final double logLambda = Math.log(lambda);
         for (int l = 0; l < minLayer.length; l++) {
+            final int layer = l;
+            final double min = minLayer[l];
+            final double uHi = Math.log(total - min);
+            final double uFloor = Math.log(min * MIN_RELATIVE_EXCESS);
             if (marginal.at(l, total) >= lambda) {
-                d[l] = total;
+                x[l] = total - min;
                 continue;
             }
-            double lo = minLayer[l];
-            double hi = total;
-            for (int step = 0; step < MAX_STEPS && hi - lo > RELATIVE_TOLERANCE * hi; step++) {
-                final double mid = 0.5 * (lo + hi);
-                if (mid <= lo || mid >= hi) {
-                    break;
-                }
-                if (marginal.at(l, mid) > lambda) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            d[l] = 0.5 * (lo + hi);
+            // Walk down in steps of 16x until the marginal exceeds lambda (it tends to +inf at D_min).
+            double uLo = uHi;
+            do {
+                uLo = Math.max(uLo - Math.log(16.0), uFloor);
+            } while (uLo > uFloor && marginal.at(l, min + Math.exp(uLo)) <= lambda);
+            final double u = MonotoneRoot.solve(v -> Math.log(marginal.at(layer, min + Math.exp(v))) - logLambda,
+                    uLo, uHi, LOG_TOLERANCE);
+            x[l] = Math.exp(u);
         }
-        return d;
+        return x;
     }
 
     private static double sum(final double[] v) {

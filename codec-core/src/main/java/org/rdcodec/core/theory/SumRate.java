@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The sum-rate-distortion function of the heterogeneous multi-layer CEO model (Problem P1 with equal
  * weights): per layer, exact water-filling ({@link WaterFilling}); across layers, the split of D with equal
- * marginal rates ({@link LayerSplit}: nested bisection to relative width {@value LayerSplit#RELATIVE_TOLERANCE}).
+ * marginal rates ({@link LayerSplit}: nested safeguarded regula falsi to relative precision {@value LayerSplit#LOG_TOLERANCE}).
  */
 public final class SumRate {
 

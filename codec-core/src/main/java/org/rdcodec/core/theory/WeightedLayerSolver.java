@@ -26,11 +26,26 @@ final class WeightedLayerSolver {
     /** Relative distance of the cap below 1/sn2: r at the cap is 1/2 log2(1e12), about 20 bits. */
     static final double CAP_MARGIN = 1e-12;
 
+    /** Relative error in sum z a warm start may have: rounding of a K-term sum is far below this. */
+    static final double BUDGET_TOLERANCE = 1e-12;
+
     /** Safety limit on descent steps. */
     static final int MAX_STEPS = 100_000;
 
-    /** Halvings in each line search: brackets shrink by 2^-100, below double precision. */
+    /**
+     * Steps without a decrease of the objective after which the descent stops: the remaining KKT gap is then
+     * rounding, not an unfinished descent (a real descent step always lowers the objective).
+     */
+    static final int STALL_STEPS = 20;
+
+    /** Safety cap on halvings in each line search. */
     private static final int LINE_SEARCH_STEPS = 100;
+
+    /**
+     * A line search stops when its bracket is below this fraction of the step range: the step is then exact
+     * to about double precision of the moved coordinates; leftover error is removed by later steps.
+     */
+    private static final double LINE_SEARCH_TOLERANCE = 1e-15;
 
     private final int[] order;
     private final double[] a;
@@ -60,14 +75,64 @@ final class WeightedLayerSolver {
         this.z = new double[k];
     }
 
-    /** Solves for budget s, starting from the given feasible point (original worker order). */
+    /** Budget of the last solve (0 before the first), for warm starts. */
+    private double lastBudget;
+
+    /** Descent steps taken by the last solve. */
+    int steps;
+
+    /**
+     * Solves for budget s. Starts from the best (lowest objective) of: the given point (e.g. water-filling),
+     * the previous solution scaled to the new budget, and the previous solution with its distances to
+     * {@code 1/sn2} scaled (the nested searches call this with nearby budgets, and near D_min the distances,
+     * not the precisions, carry the solution's shape). Stops at the KKT tolerance, or when the objective has
+     * not decreased for {@link #STALL_STEPS} steps (the KKT gap has reached its rounding floor: near D_min,
+     * {@code 1 - sn2 z} is tiny and the derivatives carry only its relative precision).
+     *
+     * @param budget s = 1/D_l
+     * @param start a feasible point for this budget (original worker order), e.g. the water-filling point
+     */
     void solve(final double budget, final double[] start) {
+        steps = 0;
         final int k = z.length;
+        final double[] candidate = new double[k];
+        final double[] best = new double[k];
         for (int i = 0; i < k; i++) {
-            z[i] = Math.min(start[order[i]], cap[i]);
+            best[i] = Math.min(start[order[i]], cap[i]);
         }
+        double bestValue = valueAt(best);
+        if (lastBudget > 0) {
+            final double scale = budget / lastBudget;
+            boolean ok = true;
+            for (int i = 0; i < k; i++) {
+                candidate[i] = z[i] * scale;
+                ok &= candidate[i] < cap[i];
+            }
+            if (ok && onBudget(candidate, budget) && valueAt(candidate) < bestValue) {
+                bestValue = valueAt(candidate);
+                System.arraycopy(candidate, 0, best, 0, k);
+            }
+            double precision = 0;
+            for (int i = 0; i < k; i++) {
+                precision += 1.0 / sn2[i];
+            }
+            final double shrink = (precision - budget) / (precision - lastBudget);
+            ok = shrink > 0;
+            for (int i = 0; i < k && ok; i++) {
+                candidate[i] = 1.0 / sn2[i] - (1.0 / sn2[i] - z[i]) * shrink;
+                ok = candidate[i] >= 0 && candidate[i] < cap[i];
+            }
+            if (ok && onBudget(candidate, budget) && valueAt(candidate) < bestValue) {
+                bestValue = valueAt(candidate);
+                System.arraycopy(candidate, 0, best, 0, k);
+            }
+        }
+        System.arraycopy(best, 0, z, 0, k);
+        lastBudget = budget;
         final double[] g = new double[k];
         kktGap = Double.POSITIVE_INFINITY;
+        double lowest = bestValue;
+        int sinceLower = 0;
         for (int step = 0; step < MAX_STEPS; step++) {
             gradient(z, g);
             int take = -1;
@@ -89,14 +154,34 @@ final class WeightedLayerSolver {
             }
             kktGap = g[give] - g[take];
             multiplier = 0.5 * (g[give] + g[take]);
-            if (kktGap <= KKT_TOLERANCE * Math.max(scale, Double.MIN_NORMAL)) {
+            if (kktGap <= KKT_TOLERANCE * Math.max(scale, Double.MIN_NORMAL) || sinceLower >= STALL_STEPS) {
                 return;
             }
-            lineSearch(take, give, budget);
+            lineSearch(take, give);
+            steps++;
+            final double v = valueAt(z);
+            if (v < lowest) {
+                lowest = v;
+                sinceLower = 0;
+            } else {
+                sinceLower++;
+            }
         }
     }
 
-    private void lineSearch(final int take, final int give, final double budget) {
+    /**
+     * A warm start must spend the budget: rescaling distances to 1/sn2 that are tiny relative to 1/sn2 cancels
+     * digits, and a point below budget would win on objective while being infeasible.
+     */
+    private static boolean onBudget(final double[] point, final double budget) {
+        double sum = 0;
+        for (final double v : point) {
+            sum += v;
+        }
+        return Math.abs(sum - budget) <= BUDGET_TOLERANCE * budget;
+    }
+
+    private void lineSearch(final int take, final int give) {
         final double zt = z[take];
         final double zg = z[give];
         final double tMax = Math.min(zg, cap[take] - zt);
@@ -106,7 +191,7 @@ final class WeightedLayerSolver {
         }
         double lo = 0;
         double hi = tMax;
-        for (int i = 0; i < LINE_SEARCH_STEPS && hi > lo; i++) {
+        for (int i = 0; i < LINE_SEARCH_STEPS && hi - lo > LINE_SEARCH_TOLERANCE * tMax; i++) {
             final double mid = 0.5 * (lo + hi);
             if (mid <= lo || mid >= hi) {
                 break;
@@ -171,13 +256,18 @@ final class WeightedLayerSolver {
 
     /** The objective at the current point, in bits. */
     double value() {
-        final int k = z.length;
+        return valueAt(z);
+    }
+
+    /** The objective at a point (sorted order), in bits. */
+    private double valueAt(final double[] point) {
+        final int k = point.length;
         double v = 0;
         double tail = 0;
         for (int i = k - 1; i >= 0; i--) {
-            final double next = tail + z[i];
+            final double next = tail + point[i];
             if (a[i] != 0) {
-                v += a[i] * (-0.5 * Math.log1p(-sn2[i] * z[i]) / Bits.LN2 + 0.5 * Bits.log2p1(z[i] / (c + tail)));
+                v += a[i] * (-0.5 * Math.log1p(-sn2[i] * point[i]) / Bits.LN2 + 0.5 * Bits.log2p1(point[i] / (c + tail)));
             }
             tail = next;
         }

@@ -119,6 +119,62 @@ class WeightedBoundaryTest {
     }
 
     @Test
+    void layerSplitOfTheWeightedProblemIsOptimal() {
+        final CeoModel model = twoLayerModel();
+        final double[] a = {0.5, 3, 1};
+        final WeightedBoundaryResult res = WeightedBoundary.solve(model, a, 1.0);
+        final int[] order = res.decodeOrder();
+        final double d0 = res.layerDistortion(0);
+        // Moving distortion between the layers, each layer re-optimised, never lowers the weighted sum.
+        for (final double shift : new double[] {-0.05, -0.01, -1e-3, 1e-3, 0.01, 0.05}) {
+            double v = 0;
+            for (int l = 0; l < 2; l++) {
+                final double dl = l == 0 ? d0 + shift : 1.0 - d0 - shift;
+                final WeightedLayerSolver solver = new WeightedLayerSolver(a, model.layerNoise(l), model.sx2(l), order);
+                solver.solve(1.0 / dl, WaterFilling.solve(model.layerNoise(l), model.sx2(l), dl).z());
+                v += solver.value();
+            }
+            assertTrue(res.value() <= v + OPTIMALITY_SLACK, "shift " + shift + ": " + res.value() + " > " + v);
+        }
+    }
+
+    @Test
+    void twentyWorkersThreeLayersWithRandomWeights() {
+        final SplittableRandom rnd = new SplittableRandom(7L);
+        final int k = 20;
+        final int layers = 3;
+        final double[] sx2 = new double[layers];
+        final double[][] sn2 = new double[k][layers];
+        final double[] a = new double[k];
+        for (int l = 0; l < layers; l++) {
+            sx2[l] = 0.1 + 5 * rnd.nextDouble();
+            for (int w = 0; w < k; w++) {
+                sn2[w][l] = 0.2 + 4 * rnd.nextDouble();
+            }
+        }
+        for (int w = 0; w < k; w++) {
+            a[w] = 3 * rnd.nextDouble();
+        }
+        final CeoModel model = CeoModel.of(sx2, sn2);
+        final double d = 3 * model.minDistortion();
+        final WeightedBoundaryResult res = WeightedBoundary.solve(model, a, d);
+        assertTrue(res.kktGap() < 1e-9, "KKT gap " + res.kktGap());
+        final SumRateResult wf = SumRate.solve(model, d);
+        final double[] wfRates = CornerRates.workerTotals(CornerRates.rates(model, wf.precisions(), res.decodeOrder()));
+        double wfWeighted = 0;
+        for (int w = 0; w < k; w++) {
+            wfWeighted += a[w] * wfRates[w];
+        }
+        assertTrue(res.value() <= wfWeighted + OPTIMALITY_SLACK, res.value() + " vs " + wfWeighted);
+        // The optimum's corner rates sum to at least Rsum(D): it is a point of the region at D.
+        double sum = 0;
+        for (final double v : res.workerRates()) {
+            sum += v;
+        }
+        assertTrue(sum >= wf.sumRateBitsPerVector() - OPTIMALITY_SLACK);
+    }
+
+    @Test
     void zeroWeightsAreAllowedAndInvalidWeightsRejected() {
         final CeoModel model = CeoModel.perWorker(new double[] {1}, new double[] {0.5, 1, 2});
         final WeightedBoundaryResult res = WeightedBoundary.solve(model, new double[] {1, 0, 0}, 0.5);
