@@ -1,0 +1,407 @@
+package org.rdcodec.core.entropy;
+
+import static org.rdcodec.core.entropy.RansFormat.MAX_ALPHABET;
+import static org.rdcodec.core.entropy.RansFormat.MAX_PRECISION_BITS;
+import static org.rdcodec.core.entropy.RansFormat.MAX_RAW_WIDTH;
+import static org.rdcodec.core.entropy.RansFormat.MIN_PRECISION_BITS;
+import static org.rdcodec.core.entropy.RansFormat.STATES;
+import static org.rdcodec.core.entropy.RansFormat.STATE_LOWER;
+import static org.rdcodec.core.entropy.RansFormat.WORD_BITS;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Encodes a stream of int quantization indices with interleaved rANS into the layout of {@link RansFormat}:
+ * frequency table built from this stream's histogram and written in front of the payload, values outside the
+ * chosen alphabet window escaped to a raw side stream, so every int round-trips.
+ *
+ * <p>The alphabet is a window {@code [lo, lo + m)} of at most {@code maxAlphabet} consecutive values: the whole
+ * value range when it fits, otherwise the window holding the most values near the median. The precision is
+ * {@code min(maxPrecisionBits, max(11, ceil(log2 n)))}: a short stream gets a short table.
+ *
+ * <p>An instance keeps its scratch arrays between calls, so the steady state does not allocate. Not
+ * thread-safe: use one per thread.
+ */
+public final class RansEncoder {
+
+    /** Default in-range alphabet: 256 values around the bulk of the indices, plus the escape symbol. */
+    public static final int DEFAULT_MAX_ALPHABET = 256;
+
+    /** Default (largest) precision. See {@link RansFormat} for the trade-off. */
+    public static final int DEFAULT_MAX_PRECISION_BITS = MAX_PRECISION_BITS;
+
+    /** Symbols sampled to locate the median when the value range is wider than the alphabet. */
+    private static final int MEDIAN_SAMPLE = 1024;
+
+    /** The histogram searched for the best window spans this many alphabets around the median. */
+    private static final int SEARCH_SPAN = 8;
+
+    private static final VarHandle SHORT_LE =
+        MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int maxAlphabet;
+    private final int maxPrecisionBits;
+    private final FrequencyNormalizer normalizer = new FrequencyNormalizer();
+    private final ByteSink head = new ByteSink();
+    private final long[] counts;
+    private final long[] searchCounts;
+    private final int[] freqs;
+    private final int[] cums;
+    private final long[] reciprocals;
+    private final long[] renormBounds;
+    private final int[] sample = new int[MEDIAN_SAMPLE];
+    private final long[] states = new long[STATES];
+    private byte[] words = new byte[0];
+
+    // Per-call results of the alphabet choice.
+    private int lo;
+    private int lastTableBytes;
+    private int lastEscapeBytes;
+    private int lastPayloadBytes;
+    private int alphabet;
+    private int escapes;
+
+    /** An encoder with the default alphabet cap and precision. */
+    public RansEncoder() {
+        this(DEFAULT_MAX_ALPHABET, DEFAULT_MAX_PRECISION_BITS);
+    }
+
+    /**
+     * @param maxAlphabet largest in-range alphabet, 0..{@link RansFormat#MAX_ALPHABET} (0 escapes everything)
+     * @param maxPrecisionBits largest precision, {@link RansFormat#MIN_PRECISION_BITS}..{@link RansFormat#MAX_PRECISION_BITS}
+     */
+    public RansEncoder(final int maxAlphabet, final int maxPrecisionBits) {
+        if (maxAlphabet < 0 || maxAlphabet > MAX_ALPHABET) {
+            throw new IllegalArgumentException("maxAlphabet " + maxAlphabet + " not in [0, " + MAX_ALPHABET + "]");
+        }
+        if (maxPrecisionBits < MIN_PRECISION_BITS || maxPrecisionBits > MAX_PRECISION_BITS) {
+            throw new IllegalArgumentException("maxPrecisionBits " + maxPrecisionBits + " not in ["
+                + MIN_PRECISION_BITS + ", " + MAX_PRECISION_BITS + "]");
+        }
+        this.maxAlphabet = maxAlphabet;
+        this.maxPrecisionBits = maxPrecisionBits;
+        this.counts = new long[maxAlphabet + 1];
+        this.searchCounts = new long[SEARCH_SPAN * Math.max(1, maxAlphabet)];
+        this.freqs = new int[maxAlphabet + 1];
+        this.cums = new int[maxAlphabet + 1];
+        this.reciprocals = new long[maxAlphabet + 1];
+        this.renormBounds = new long[maxAlphabet + 1];
+    }
+
+    /**
+     * Upper bound on the coded size of {@code count} symbols, for sizing destination buffers.
+     *
+     * @param count number of symbols
+     * @return bytes that always suffice
+     */
+    public static long maxEncodedLength(final int count) {
+        final long header = 2 + 4 * 5 + 1 + 5;
+        final long table = 3L * (MAX_ALPHABET + 1);
+        final long raw = ((long) count * MAX_RAW_WIDTH + 7) / 8;
+        return header + table + raw + 4L * STATES + 2L * count;
+    }
+
+    /**
+     * Encodes {@code symbols[off, off + len)} into {@code dst} at {@code dstOffset}.
+     *
+     * @param symbols quantization indices, any int values
+     * @param off first symbol
+     * @param len number of symbols, &gt;= 0
+     * @param dst destination; only {@code [dstOffset, capacity)} is written
+     * @param dstOffset where the stream starts
+     * @return bytes written
+     * @throws EntropyCapacityException if the stream does not fit; nothing is written then
+     */
+    public int encode(final int[] symbols, final int off, final int len, final MutableDirectBuffer dst,
+        final int dstOffset) {
+        return encode(symbols, off, len, dst, dstOffset, dst.capacity() - dstOffset);
+    }
+
+    /**
+     * Encodes {@code symbols[off, off + len)} into at most {@code maxBytes} bytes of {@code dst} at
+     * {@code dstOffset}.
+     *
+     * @param symbols quantization indices, any int values
+     * @param off first symbol
+     * @param len number of symbols, &gt;= 0
+     * @param dst destination
+     * @param dstOffset where the stream starts
+     * @param maxBytes bytes available from {@code dstOffset}
+     * @return bytes written
+     * @throws EntropyCapacityException if the stream does not fit; nothing is written then
+     */
+    public int encode(final int[] symbols, final int off, final int len, final MutableDirectBuffer dst,
+        final int dstOffset, final int maxBytes) {
+        if (off < 0 || len < 0 || off > symbols.length - len) {
+            throw new IllegalArgumentException("symbol range [" + off + ", " + off + " + " + len
+                + ") outside an array of " + symbols.length);
+        }
+        if (dstOffset < 0 || maxBytes < 0 || dstOffset > dst.capacity() - maxBytes) {
+            throw new IllegalArgumentException("destination range [" + dstOffset + ", " + dstOffset + " + "
+                + maxBytes + ") outside a buffer of " + dst.capacity());
+        }
+        head.reset();
+        head.u8(RansFormat.VERSION);
+        final int precisionBits = precisionFor(len);
+        head.u8(precisionBits);
+        head.varint(len);
+        lastEscapeBytes = 0;
+        lastPayloadBytes = 0;
+        if (len == 0) {
+            lastTableBytes = head.length();
+            return copyOut(dst, dstOffset, maxBytes, 0, 0);
+        }
+        chooseAlphabet(symbols, off, len);
+        final int k = alphabet + (escapes > 0 ? 1 : 0);
+        if (escapes > 0) {
+            counts[alphabet] = escapes;
+        }
+        normalizer.normalize(counts, k, precisionBits, freqs);
+        head.zvarint(lo);
+        head.varint(alphabet);
+        head.varint(escapes);
+        int present = 0;
+        int cum = 0;
+        for (int s = 0; s < k; s++) {
+            cums[s] = cum;
+            cum += freqs[s];
+            present += freqs[s] > 0 ? 1 : 0;
+        }
+        writeTable(k);
+        final int tableEnd = head.length();
+        if (escapes > 0) {
+            writeEscapes(symbols, off, len);
+        }
+        lastEscapeBytes = head.length() - tableEnd;
+        if (present == 1) {
+            head.varint(0);
+            lastTableBytes = tableEnd + 1;
+            return copyOut(dst, dstOffset, maxBytes, 0, 0);
+        }
+        final int wordBytes = encodePayload(symbols, off, len, precisionBits, k);
+        final int beforeCount = head.length();
+        head.varint(wordBytes / 2);
+        lastTableBytes = tableEnd + head.length() - beforeCount;
+        lastPayloadBytes = 4 * STATES + wordBytes;
+        head.ensure(4L * STATES);
+        for (int j = 0; j < STATES; j++) {
+            final long x = states[j];
+            for (int b = 0; b < 4; b++) {
+                head.u8((int) (x >>> (8 * b)));
+            }
+        }
+        return copyOut(dst, dstOffset, maxBytes, words.length - wordBytes, wordBytes);
+    }
+
+    /**
+     * @return bytes of the last stream spent on the model: header fields, frequency table and the word count
+     *     (everything that is neither escape side stream nor rANS payload)
+     */
+    public int lastTableBytes() {
+        return lastTableBytes;
+    }
+
+    /** @return bytes of the last stream's escape side stream (raw width byte and packed values) */
+    public int lastEscapeBytes() {
+        return lastEscapeBytes;
+    }
+
+    /** @return bytes of the last stream's rANS payload (flushed states and renormalisation words) */
+    public int lastPayloadBytes() {
+        return lastPayloadBytes;
+    }
+
+    private int precisionFor(final int count) {
+        final int ceilLog2 = count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
+        return Math.min(maxPrecisionBits, Math.max(MIN_PRECISION_BITS, ceilLog2));
+    }
+
+    private int copyOut(final MutableDirectBuffer dst, final int dstOffset, final int maxBytes,
+        final int wordsFrom, final int wordBytes) {
+        final long total = (long) head.length() + wordBytes;
+        if (total > maxBytes) {
+            throw new EntropyCapacityException("entropy stream needs " + total + " bytes but only " + maxBytes
+                + " are available at offset " + dstOffset);
+        }
+        dst.putBytes(dstOffset, head.array(), 0, head.length());
+        if (wordBytes > 0) {
+            dst.putBytes(dstOffset + head.length(), words, wordsFrom, wordBytes);
+        }
+        return (int) total;
+    }
+
+    /** Picks [lo, lo + alphabet), fills counts[0..alphabet) and the escape count. */
+    private void chooseAlphabet(final int[] symbols, final int off, final int len) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int i = off; i < off + len; i++) {
+            final int v = symbols[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (maxAlphabet == 0) {
+            lo = 0;
+            alphabet = 0;
+            escapes = len;
+            return;
+        }
+        if ((long) max - min < maxAlphabet) {
+            lo = min;
+            alphabet = max - min + 1;
+            Arrays.fill(counts, 0, alphabet, 0L);
+            for (int i = off; i < off + len; i++) {
+                counts[symbols[i] - min]++;
+            }
+            escapes = 0;
+            return;
+        }
+        // Wide range: histogram a span of SEARCH_SPAN alphabets around the median and keep the densest window.
+        final int samples = Math.min(MEDIAN_SAMPLE, len);
+        for (int j = 0; j < samples; j++) {
+            sample[j] = symbols[off + (int) ((long) j * len / samples)];
+        }
+        Arrays.sort(sample, 0, samples);
+        final long median = sample[samples / 2];
+        final int span = searchCounts.length;
+        final long spanLo = Math.max(Integer.MIN_VALUE, Math.min(median - span / 2, (long) Integer.MAX_VALUE - span + 1));
+        Arrays.fill(searchCounts, 0L);
+        for (int i = off; i < off + len; i++) {
+            final long b = symbols[i] - spanLo;
+            if (b >= 0 && b < span) {
+                searchCounts[(int) b]++;
+            }
+        }
+        long window = 0;
+        for (int b = 0; b < maxAlphabet; b++) {
+            window += searchCounts[b];
+        }
+        long best = window;
+        int bestStart = 0;
+        for (int b = maxAlphabet; b < span; b++) {
+            window += searchCounts[b] - searchCounts[b - maxAlphabet];
+            if (window > best) {
+                best = window;
+                bestStart = b - maxAlphabet + 1;
+            }
+        }
+        int first = bestStart;
+        int last = bestStart + maxAlphabet - 1;
+        while (first <= last && searchCounts[first] == 0) {
+            first++;
+        }
+        while (last >= first && searchCounts[last] == 0) {
+            last--;
+        }
+        if (first > last) {
+            lo = (int) (spanLo + bestStart);
+            alphabet = 0;
+            escapes = len;
+            return;
+        }
+        lo = (int) (spanLo + first);
+        alphabet = last - first + 1;
+        System.arraycopy(searchCounts, first, counts, 0, alphabet);
+        escapes = (int) (len - best);
+    }
+
+    /** Frequencies except the implied last one, zero runs collapsed. */
+    private void writeTable(final int k) {
+        int s = 0;
+        while (s < k - 1) {
+            if (freqs[s] != 0) {
+                head.varint(freqs[s]);
+                s++;
+                continue;
+            }
+            int run = 0;
+            while (s < k - 1 && freqs[s] == 0) {
+                run++;
+                s++;
+            }
+            head.varint(0);
+            head.varint(run - 1);
+        }
+    }
+
+    private void writeEscapes(final int[] symbols, final int off, final int len) {
+        final long base = lo;
+        final long end = base + alphabet;
+        long widest = 0;
+        for (int i = off; i < off + len; i++) {
+            final long v = symbols[i];
+            if (v < base || v >= end) {
+                widest |= zigzag(v - base);
+            }
+        }
+        final int width = Math.max(1, 64 - Long.numberOfLeadingZeros(widest));
+        head.u8(width);
+        head.ensure(((long) escapes * width + 7) / 8);
+        long acc = 0;
+        int bits = 0;
+        for (int i = off; i < off + len; i++) {
+            final long v = symbols[i];
+            if (v < base || v >= end) {
+                acc |= zigzag(v - base) << bits;
+                bits += width;
+                while (bits >= 8) {
+                    head.u8((int) acc);
+                    acc >>>= 8;
+                    bits -= 8;
+                }
+            }
+        }
+        if (bits > 0) {
+            head.u8((int) acc);
+        }
+    }
+
+    private static long zigzag(final long d) {
+        return (d << 1) ^ (d >> 63);
+    }
+
+    /**
+     * rANS over the symbols in reverse, words written backwards so the decoder reads forwards.
+     *
+     * @return bytes of words, which end at {@code words.length}
+     */
+    private int encodePayload(final int[] symbols, final int off, final int len, final int precisionBits,
+        final int k) {
+        for (int s = 0; s < k; s++) {
+            final long f = freqs[s];
+            // Exact division of any 32-bit x by f as the high half of x * ceil(2^64 / f) (Lemire et al.,
+            // 2019: 64 fractional bits suffice for 32-bit numerators); f == 1 is handled apart.
+            reciprocals[s] = f <= 1 ? 0 : Long.divideUnsigned(-1L, f) + 1;
+            // x must be below f * 2^(32 - P) before encoding so that the result stays below 2^32.
+            renormBounds[s] = f << (32 - precisionBits);
+        }
+        if (words.length < 2L * len) {
+            words = new byte[2 * len];
+        }
+        final byte[] out = words;
+        final int m = alphabet;
+        final int base = lo;
+        int pos = out.length;
+        Arrays.fill(states, STATE_LOWER);
+        final long[] st = states;
+        for (int i = off + len - 1; i >= off; i--) {
+            final int d = symbols[i] - base;
+            final int s = Integer.compareUnsigned(d, m) < 0 ? d : m;
+            final int j = (i - off) & (STATES - 1);
+            long x = st[j];
+            if (x >= renormBounds[s]) {
+                pos -= 2;
+                SHORT_LE.set(out, pos, (short) x);
+                x >>>= WORD_BITS;
+            }
+            final long f = freqs[s];
+            final long q = f == 1 ? x : Math.unsignedMultiplyHigh(reciprocals[s], x);
+            st[j] = (q << precisionBits) + (x - q * f) + cums[s];
+        }
+        return out.length - pos;
+    }
+}
