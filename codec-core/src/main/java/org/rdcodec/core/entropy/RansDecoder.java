@@ -248,35 +248,43 @@ public final class RansDecoder {
         int p = 0;
         int i = 0;
         final int fastEnd = n & -STATES;
-        // Fast loop: while 4 words remain no read can leave the payload, so renormalisation reads
-        // unconditionally and keeps or drops the word by mask.
-        while (i < fastEnd && p <= wordBytes - 2 * STATES) {
-            final long e0 = t[(int) x0 & mask];
-            final long e1 = t[(int) x1 & mask];
-            final long e2 = t[(int) x2 & mask];
-            final long e3 = t[(int) x3 & mask];
-            final int o = outOff + i;
-            out[o] = (int) (e0 >>> 32);
-            out[o + 1] = (int) (e1 >>> 32);
-            out[o + 2] = (int) (e2 >>> 32);
-            out[o + 3] = (int) (e3 >>> 32);
-            x0 = ((e0 >>> 16) & 0xFFFF) * (x0 >>> precisionBits) + (e0 & 0xFFFF);
-            x1 = ((e1 >>> 16) & 0xFFFF) * (x1 >>> precisionBits) + (e1 & 0xFFFF);
-            x2 = ((e2 >>> 16) & 0xFFFF) * (x2 >>> precisionBits) + (e2 & 0xFFFF);
-            x3 = ((e3 >>> 16) & 0xFFFF) * (x3 >>> precisionBits) + (e3 & 0xFFFF);
-            long need = (x0 - STATE_LOWER) >> 63;
-            x0 ^= ((x0 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x0) & need;
-            p += (int) need & 2;
-            need = (x1 - STATE_LOWER) >> 63;
-            x1 ^= ((x1 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x1) & need;
-            p += (int) need & 2;
-            need = (x2 - STATE_LOWER) >> 63;
-            x2 ^= ((x2 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x2) & need;
-            p += (int) need & 2;
-            need = (x3 - STATE_LOWER) >> 63;
-            x3 ^= ((x3 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x3) & need;
-            p += (int) need & 2;
-            i += STATES;
+        // Fast loop: a group of STATES symbols reads at most STATES words, so with R payload bytes left the next
+        // R / (2 * STATES) groups cannot read past the payload: run them as a counted loop (no per-group
+        // payload check, range checks on out hoisted) with unconditional reads kept or dropped by mask, then
+        // recount. Each round consumes only a fraction of what it could, so the rounds shrink geometrically.
+        while (true) {
+            final int groups = Math.min((fastEnd - i) / STATES, (wordBytes - p) / (2 * STATES));
+            if (groups <= 0) {
+                break;
+            }
+            final int stop = i + groups * STATES;
+            for (; i < stop; i += STATES) {
+                final long e0 = t[(int) x0 & mask];
+                final long e1 = t[(int) x1 & mask];
+                final long e2 = t[(int) x2 & mask];
+                final long e3 = t[(int) x3 & mask];
+                final int o = outOff + i;
+                out[o] = (int) (e0 >>> 32);
+                out[o + 1] = (int) (e1 >>> 32);
+                out[o + 2] = (int) (e2 >>> 32);
+                out[o + 3] = (int) (e3 >>> 32);
+                x0 = ((e0 >>> 16) & 0xFFFF) * (x0 >>> precisionBits) + (e0 & 0xFFFF);
+                x1 = ((e1 >>> 16) & 0xFFFF) * (x1 >>> precisionBits) + (e1 & 0xFFFF);
+                x2 = ((e2 >>> 16) & 0xFFFF) * (x2 >>> precisionBits) + (e2 & 0xFFFF);
+                x3 = ((e3 >>> 16) & 0xFFFF) * (x3 >>> precisionBits) + (e3 & 0xFFFF);
+                long need = (x0 - STATE_LOWER) >> 63;
+                x0 ^= ((x0 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x0) & need;
+                p += (int) need & 2;
+                need = (x1 - STATE_LOWER) >> 63;
+                x1 ^= ((x1 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x1) & need;
+                p += (int) need & 2;
+                need = (x2 - STATE_LOWER) >> 63;
+                x2 ^= ((x2 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x2) & need;
+                p += (int) need & 2;
+                need = (x3 - STATE_LOWER) >> 63;
+                x3 ^= ((x3 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x3) & need;
+                p += (int) need & 2;
+            }
         }
         final long[] st = states;
         st[0] = x0;

@@ -1,0 +1,188 @@
+package org.rdcodec.core.entropy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.SplittableRandom;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Truncated, extended, bit-flipped and random streams. Structural damage (lengths, counts, table sums, version,
+ * precision, trailing or missing bytes) must always raise {@link EntropyFormatException}. A flip inside the
+ * payload or in a value-carrying field (the alphabet base, an escaped raw value) can produce another valid
+ * stream; the frame's CRC-32C is what guards those, so here such flips may only decode quietly, never throw
+ * anything but the typed exception, and never hang.
+ */
+class RansCorruptionTest {
+
+    private final RansEncoder encoder = new RansEncoder();
+    private final RansDecoder decoder = new RansDecoder();
+
+    private static final class Encoded {
+        final int[] symbols;
+        final byte[] bytes;
+        final int tableBytes;
+
+        Encoded(final int[] symbols, final byte[] bytes, final int tableBytes) {
+            this.symbols = symbols;
+            this.bytes = bytes;
+            this.tableBytes = tableBytes;
+        }
+    }
+
+    private Encoded encode(final int[] symbols) {
+        final UnsafeBuffer buf = new UnsafeBuffer(new byte[(int) RansEncoder.maxEncodedLength(symbols.length)]);
+        final int size = encoder.encode(symbols, 0, symbols.length, buf, 0);
+        final byte[] bytes = new byte[size];
+        buf.getBytes(0, bytes);
+        return new Encoded(symbols, bytes, encoder.lastTableBytes());
+    }
+
+    /** @return true if decoded exactly, false if it threw the typed exception; fails on anything else */
+    private boolean tryDecode(final byte[] stream, final int length, final int[] symbols, final String what) {
+        final int[] out = new int[symbols.length];
+        try {
+            decoder.decode(new UnsafeBuffer(stream), 0, length, out, 0, symbols.length);
+        } catch (final EntropyFormatException expected) {
+            assertTrue(expected.getMessage() != null && !expected.getMessage().isEmpty());
+            return false;
+        } catch (final RuntimeException other) {
+            fail(what + ": untyped " + other, other);
+        }
+        return true;
+    }
+
+    private static int[] streamWithEscapes() {
+        return IndexStreams.gaussianWithOutliers(4_001, 3.0, 0.01, 40);
+    }
+
+    @Test
+    void everyTruncationAndExtensionIsDetected() {
+        for (final int[] symbols : new int[][] {streamWithEscapes(), IndexStreams.gaussian(3_000, 0.3, 41),
+            new int[] {5}, new int[0], IndexStreams.anyInts(100, 42)}) {
+            final Encoded e = encode(symbols);
+            for (int cut = 0; cut < e.bytes.length; cut++) {
+                final int at = cut;
+                assertThrows(EntropyFormatException.class, () -> decoder.decode(new UnsafeBuffer(e.bytes), 0, at,
+                    new int[symbols.length], 0, symbols.length), "cut at " + cut);
+            }
+            final byte[] longer = java.util.Arrays.copyOf(e.bytes, e.bytes.length + 1);
+            final EntropyFormatException trailing = assertThrows(EntropyFormatException.class,
+                () -> decoder.decode(new UnsafeBuffer(longer), 0, longer.length, new int[symbols.length], 0,
+                    symbols.length));
+            assertTrue(trailing.getMessage().contains("trailing"), trailing.getMessage());
+            assertTrue(tryDecode(e.bytes, e.bytes.length, symbols, "intact"));
+        }
+    }
+
+    @Test
+    void wrongCountVersionAndPrecisionAreDetected() {
+        final int[] symbols = IndexStreams.gaussian(1000, 2.0, 43);
+        final Encoded e = encode(symbols);
+        final UnsafeBuffer buf = new UnsafeBuffer(e.bytes);
+        final EntropyFormatException count = assertThrows(EntropyFormatException.class,
+            () -> decoder.decode(buf, 0, e.bytes.length, new int[1001], 0, 1001));
+        assertTrue(count.getMessage().contains("1000 symbols"), count.getMessage());
+        for (final int[] patch : new int[][] {{0, 2}, {0, 0}, {1, 10}, {1, 16}, {1, 0xFF}}) {
+            final byte[] bad = e.bytes.clone();
+            bad[patch[0]] = (byte) patch[1];
+            final EntropyFormatException ex = assertThrows(EntropyFormatException.class,
+                () -> decoder.decode(new UnsafeBuffer(bad), 0, bad.length, new int[1000], 0, 1000));
+            assertTrue(ex.getMessage().contains("offset " + patch[0]), ex.getMessage());
+        }
+    }
+
+    @Test
+    void flipsInTheHeaderAndTableNeverEscapeTheTypedException() {
+        final int[] symbols = streamWithEscapes();
+        final Encoded e = encode(symbols);
+        int detected = 0;
+        int quiet = 0;
+        for (int pos = 0; pos < e.tableBytes; pos++) {
+            for (int bit = 0; bit < 8; bit++) {
+                final byte[] bad = e.bytes.clone();
+                bad[pos] ^= (byte) (1 << bit);
+                if (tryDecode(bad, bad.length, symbols, "flip " + pos + "." + bit)) {
+                    quiet++;
+                } else {
+                    detected++;
+                }
+            }
+        }
+        System.out.printf("header/table flips: %d detected, %d decoded quietly (alphabet base, CRC-32C's job)%n",
+            detected, quiet);
+        assertTrue(detected > 0);
+    }
+
+    @Test
+    void flipsInThePayloadAreMostlyDetectedByTheFinalStates() {
+        final int[] symbols = IndexStreams.gaussian(20_000, 2.0, 44);
+        final Encoded e = encode(symbols);
+        final SplittableRandom r = new SplittableRandom(45);
+        int detected = 0;
+        int quiet = 0;
+        final int trials = 2000;
+        for (int t = 0; t < trials; t++) {
+            final byte[] bad = e.bytes.clone();
+            final int pos = e.tableBytes + r.nextInt(e.bytes.length - e.tableBytes);
+            bad[pos] ^= (byte) (1 << r.nextInt(8));
+            if (tryDecode(bad, bad.length, symbols, "payload flip at " + pos)) {
+                quiet++;
+            } else {
+                detected++;
+            }
+        }
+        System.out.printf("payload flips: %d of %d detected, %d decoded to other symbols (CRC-32C's job)%n",
+            detected, trials, quiet);
+        // A flipped word sends all four states off their path; they end back at exactly 2^16 with probability
+        // about 2^-16 each, so nearly every payload flip is caught.
+        assertTrue(detected >= trials * 99 / 100, detected + " of " + trials);
+    }
+
+    @Test
+    void randomGarbageNeverEscapesTheTypedException() {
+        final SplittableRandom r = new SplittableRandom(46);
+        final Encoded valid = encode(IndexStreams.gaussian(500, 1.5, 47));
+        for (int t = 0; t < 3000; t++) {
+            final byte[] junk;
+            if (t % 2 == 0) {
+                junk = new byte[r.nextInt(64)];
+                for (int i = 0; i < junk.length; i++) {
+                    junk[i] = (byte) r.nextInt();
+                }
+                if (junk.length > 1) {
+                    junk[0] = 1;
+                    junk[1] = (byte) (11 + r.nextInt(5));
+                }
+            } else {
+                junk = valid.bytes.clone();
+                for (int f = 0; f < 1 + r.nextInt(6); f++) {
+                    junk[r.nextInt(junk.length)] = (byte) r.nextInt();
+                }
+            }
+            final int count = t % 2 == 0 ? r.nextInt(20) : 500;
+            final int[] out = new int[count];
+            try {
+                decoder.decode(new UnsafeBuffer(junk), 0, junk.length, out, 0, count);
+            } catch (final EntropyFormatException expected) {
+                // typed: fine
+            }
+        }
+    }
+
+    @Test
+    void decoderRecoversAfterAFailure() {
+        final int[] symbols = IndexStreams.gaussian(2000, 1.0, 48);
+        final Encoded e = encode(symbols);
+        assertThrows(EntropyFormatException.class,
+            () -> decoder.decode(new UnsafeBuffer(e.bytes), 0, e.bytes.length - 3, new int[2000], 0, 2000));
+        final int[] out = new int[2000];
+        assertEquals(2000, decoder.decode(new UnsafeBuffer(e.bytes), 0, e.bytes.length, out, 0, 2000));
+        assertArrayEquals(symbols, out);
+    }
+}
