@@ -106,7 +106,7 @@ public final class RansDecoder {
                     + " not in [1, " + MAX_RAW_WIDTH + "]");
             }
             final long rawBytes = ((long) e * rawWidth + 7) / 8;
-            in.require(rawBytes, "escape side stream of " + e + " values x " + rawWidth + " bits");
+            in.require(rawBytes, "escape side stream");
             rawIndex = in.absolutePosition();
             in.skip((int) rawBytes);
         }
@@ -123,7 +123,7 @@ public final class RansDecoder {
         } else {
             for (int j = 0; j < STATES; j++) {
                 final int at = in.position();
-                final long x = in.u32("rANS state " + j);
+                final long x = in.u32("rANS state");
                 if (x < STATE_LOWER) {
                     throw new EntropyFormatException("rANS state " + j + " = " + x + " at offset " + at
                         + " is below " + STATE_LOWER);
@@ -131,7 +131,7 @@ public final class RansDecoder {
                 states[j] = x;
             }
             final int wordBytes = 2 * wordCount;
-            in.require(wordBytes, "payload of " + wordCount + " words");
+            in.require(wordBytes, "rANS payload words");
             final int payloadAt = in.position();
             if (words.length < wordBytes) {
                 words = new byte[wordBytes];
@@ -195,12 +195,12 @@ public final class RansDecoder {
         int s = 0;
         while (s < k - 1) {
             final int at = in.position();
-            final int f = in.varint("frequency of symbol " + s, total);
+            final int f = in.varint("frequency", total);
             if (f > 0) {
                 freqs[s++] = f;
                 sum += f;
             } else {
-                final int run = in.varint("zero run at symbol " + s, k - 2 - s) + 1;
+                final int run = in.varint("zero run", k - 2 - s) + 1;
                 Arrays.fill(freqs, s, s + run, 0);
                 s += run;
             }
