@@ -57,10 +57,11 @@ public final class RansEncoder {
     private final int[] freqs;
     private final int[] cums;
     private final long[] reciprocals;
-    private final long[] renormBounds;
+    private final long[] packed;
     private final int[] sample = new int[MEDIAN_SAMPLE];
     private final long[] states = new long[STATES];
     private byte[] words = new byte[0];
+    private int pos;
 
     // Per-call results of the alphabet choice.
     private int lo;
@@ -94,7 +95,7 @@ public final class RansEncoder {
         this.freqs = new int[maxAlphabet + 1];
         this.cums = new int[maxAlphabet + 1];
         this.reciprocals = new long[maxAlphabet + 1];
-        this.renormBounds = new long[maxAlphabet + 1];
+        this.packed = new long[maxAlphabet + 1];
     }
 
     /**
@@ -380,32 +381,53 @@ public final class RansEncoder {
             // Exact division of any 32-bit x by f as the high half of x * ceil(2^64 / f) (Lemire et al.,
             // 2019: 64 fractional bits suffice for 32-bit numerators); f == 1 is handled apart.
             reciprocals[s] = f <= 1 ? 0 : Long.divideUnsigned(-1L, f) + 1;
-            // x must be below f * 2^(32 - P) before encoding so that the result stays below 2^32.
-            renormBounds[s] = f << (32 - precisionBits);
+            // One load per symbol for the rest: frequency in the high half, cumulative frequency in the low.
+            packed[s] = f << 32 | cums[s];
         }
         if (words.length < 2L * len) {
             words = new byte[2 * len];
         }
-        final byte[] out = words;
-        final int m = alphabet;
-        final int base = lo;
-        int pos = out.length;
-        Arrays.fill(states, STATE_LOWER);
-        final long[] st = states;
-        for (int i = off + len - 1; i >= off; i--) {
-            final int d = symbols[i] - base;
-            final int s = Integer.compareUnsigned(d, m) < 0 ? d : m;
-            final int j = (i - off) & (STATES - 1);
-            long x = st[j];
-            if (x >= renormBounds[s]) {
-                pos -= 2;
-                SHORT_LE.set(out, pos, (short) x);
-                x >>>= WORD_BITS;
+        pos = words.length;
+        // The last len mod 4 symbols (encoded first) one by one, then groups of 4 with the states in locals.
+        final int groupsEnd = off + (len & -STATES);
+        long x0 = STATE_LOWER;
+        long x1 = STATE_LOWER;
+        long x2 = STATE_LOWER;
+        long x3 = STATE_LOWER;
+        for (int i = off + len - 1; i >= groupsEnd; i--) {
+            switch ((i - off) & (STATES - 1)) {
+                case 0 -> x0 = put(x0, symbols[i], precisionBits);
+                case 1 -> x1 = put(x1, symbols[i], precisionBits);
+                default -> x2 = put(x2, symbols[i], precisionBits);
             }
-            final long f = freqs[s];
-            final long q = f == 1 ? x : Math.unsignedMultiplyHigh(reciprocals[s], x);
-            st[j] = (q << precisionBits) + (x - q * f) + cums[s];
         }
-        return out.length - pos;
+        for (int i = groupsEnd - STATES; i >= off; i -= STATES) {
+            x3 = put(x3, symbols[i + 3], precisionBits);
+            x2 = put(x2, symbols[i + 2], precisionBits);
+            x1 = put(x1, symbols[i + 1], precisionBits);
+            x0 = put(x0, symbols[i], precisionBits);
+        }
+        states[0] = x0;
+        states[1] = x1;
+        states[2] = x2;
+        states[3] = x3;
+        return words.length - pos;
+    }
+
+    /** Encodes one value into state x (renormalising first); returns the new state. */
+    private long put(final long state, final int value, final int precisionBits) {
+        final int d = value - lo;
+        final int s = Integer.compareUnsigned(d, alphabet) < 0 ? d : alphabet;
+        final long fc = packed[s];
+        final long f = fc >>> 32;
+        long x = state;
+        // x must be below f * 2^(32 - P) before encoding so that the result stays below 2^32.
+        if (x >= f << (32 - precisionBits)) {
+            pos -= 2;
+            SHORT_LE.set(words, pos, (short) x);
+            x >>>= WORD_BITS;
+        }
+        final long q = f == 1 ? x : Math.unsignedMultiplyHigh(reciprocals[s], x);
+        return (q << precisionBits) + (x - q * f) + (fc & 0xFFFF_FFFFL);
     }
 }
