@@ -29,8 +29,12 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class RansEncoder {
 
-    /** Default in-range alphabet: 256 values around the bulk of the indices, plus the escape symbol. */
-    public static final int DEFAULT_MAX_ALPHABET = 256;
+    /**
+     * Default in-range alphabet cap, the format's largest (1024 values): a Gaussian index stream of up to ~9.5 bits
+     * per symbol fits without escapes, and a narrow stream only pays for the values present (zero runs in the
+     * table are collapsed), so a smaller cap would only move values into the costlier escape side stream.
+     */
+    public static final int DEFAULT_MAX_ALPHABET = MAX_ALPHABET;
 
     /**
      * Default largest precision, 12 bits: the 32 KiB decode table stays in L1 and decodes about 1.5x as fast as

@@ -65,6 +65,7 @@ class RansRoundTripTest {
     @Test
     void gaussianHighEntropy() {
         assertWithinTarget("gaussian sigma=16", IndexStreams.gaussian(N, 16.0, 13));
+        assertWithinTarget("gaussian sigma=100", IndexStreams.gaussian(N, 100.0, 31));
     }
 
     @Test
@@ -102,7 +103,8 @@ class RansRoundTripTest {
         roundTrip("any ints, all escaped", IndexStreams.anyInts(10_000, 22), new RansEncoder(0, 15));
         roundTrip("gaussian, all escaped", IndexStreams.gaussian(10_000, 2.0, 23), new RansEncoder(0, 15));
         roundTrip("gaussian, alphabet 1", IndexStreams.gaussian(10_000, 2.0, 24), new RansEncoder(1, 11));
-        roundTrip("gaussian, alphabet 1024", IndexStreams.gaussian(N, 200.0, 25), new RansEncoder(1024, 15));
+        roundTrip("gaussian sigma=200, alphabet 1024", IndexStreams.gaussian(N, 200.0, 25), new RansEncoder(1024, 15));
+        roundTrip("gaussian sigma=200, alphabet 256", IndexStreams.gaussian(N, 200.0, 25), new RansEncoder(256, 12));
         roundTrip("two values at MAX", new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MAX_VALUE}, encoder);
         roundTrip("two values at MIN", new int[] {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, 5}, encoder);
     }
