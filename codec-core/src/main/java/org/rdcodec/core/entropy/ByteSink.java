@@ -7,9 +7,18 @@ final class ByteSink {
 
     private byte[] bytes = new byte[256];
     private int length;
+    private long bitAcc;
+    private int bitCount;
 
     void reset() {
         length = 0;
+        bitAcc = 0;
+        bitCount = 0;
+    }
+
+    /** Drops everything written after {@code newLength}. */
+    void truncate(final int newLength) {
+        length = newLength;
     }
 
     int length() {
@@ -44,6 +53,26 @@ final class ByteSink {
             x >>>= 7;
         }
         bytes[length++] = (byte) x;
+    }
+
+    /** Appends the low {@code width} (0..56) bits of {@code value} to the bit stream, LSB first. */
+    void bits(final long value, final int width) {
+        bitAcc |= (value & ((1L << width) - 1)) << bitCount;
+        bitCount += width;
+        while (bitCount >= 8) {
+            u8((int) bitAcc);
+            bitAcc >>>= 8;
+            bitCount -= 8;
+        }
+    }
+
+    /** Ends the bit stream: writes the last partial byte, zero-padded. */
+    void flushBits() {
+        if (bitCount > 0) {
+            u8((int) bitAcc);
+        }
+        bitAcc = 0;
+        bitCount = 0;
     }
 
     void zvarint(final int v) {

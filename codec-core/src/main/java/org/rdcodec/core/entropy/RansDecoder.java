@@ -191,10 +191,37 @@ public final class RansDecoder {
         final StreamCursor in = cursor;
         final int total = 1 << precisionBits;
         final int tableAt = in.position();
+        if (k >= 2) {
+            final int coding = in.u8("table coding");
+            if (coding == RansFormat.TABLE_VARINT) {
+                readVarintTable(k, total, tableAt);
+            } else if (coding <= RansFormat.MAX_GOLOMB_ORDER) {
+                readGolombTable(k, total, tableAt, coding);
+            } else {
+                throw new EntropyFormatException("unknown table coding " + coding + " at offset " + tableAt);
+            }
+        }
+        long sum = 0;
+        for (int i = 0; i < k - 1; i++) {
+            sum += freqs[i];
+        }
+        if (sum >= total) {
+            throw new EntropyFormatException("frequency table at offset " + tableAt + " sums to " + sum
+                + " >= 2^" + precisionBits + " before its last symbol");
+        }
+        freqs[k - 1] = (int) (total - sum);
+        int present = 0;
+        for (int i = 0; i < k; i++) {
+            present += freqs[i] > 0 ? 1 : 0;
+        }
+        return present;
+    }
+
+    private void readVarintTable(final int k, final int total, final int tableAt) {
+        final StreamCursor in = cursor;
         long sum = 0;
         int s = 0;
         while (s < k - 1) {
-            final int at = in.position();
             final int f = in.varint("frequency", total);
             if (f > 0) {
                 freqs[s++] = f;
@@ -206,15 +233,59 @@ public final class RansDecoder {
             }
             if (sum >= total) {
                 throw new EntropyFormatException("frequency table at offset " + tableAt + " reaches " + sum
-                    + " >= 2^" + precisionBits + " before its last symbol (at offset " + at + ")");
+                    + " >= 2^" + Integer.numberOfTrailingZeros(total) + " before its last symbol (at offset "
+                    + in.position() + ")");
             }
         }
-        freqs[k - 1] = (int) (total - sum);
-        int present = 0;
-        for (int i = 0; i < k; i++) {
-            present += freqs[i] > 0 ? 1 : 0;
+    }
+
+    private void readGolombTable(final int k, final int total, final int tableAt, final int order) {
+        final StreamCursor in = cursor;
+        long acc = 0;
+        int bits = 0;
+        long prev = 0;
+        for (int s = 0; s < k - 1; s++) {
+            // Unary prefix: frequencies are below 2^16, so more than 17 leading zeros is corrupt.
+            int zeros = 0;
+            while (true) {
+                if (bits == 0) {
+                    acc = in.u8("frequency table bits");
+                    bits = 8;
+                }
+                final boolean one = (acc & 1) != 0;
+                acc >>>= 1;
+                bits--;
+                if (one) {
+                    break;
+                }
+                if (++zeros > 17) {
+                    throw new EntropyFormatException("Exp-Golomb prefix over 17 bits in the frequency table at offset "
+                        + tableAt + " (symbol " + s + ")");
+                }
+            }
+            final int width = zeros + order;
+            while (bits < width) {
+                acc |= (long) in.u8("frequency table bits") << bits;
+                bits += 8;
+            }
+            final long low = acc & ((1L << zeros) - 1);
+            acc >>>= zeros;
+            final long vLow = acc & ((1L << order) - 1);
+            acc >>>= order;
+            bits -= width;
+            final long w = (1L << zeros) | low;
+            final long v = ((w - 1) << order) | vLow;
+            final long f = prev + ((v >>> 1) ^ -(v & 1));
+            if (f < 0 || f > total) {
+                throw new EntropyFormatException("frequency " + f + " of symbol " + s + " in the table at offset "
+                    + tableAt + " not in [0, " + total + "]");
+            }
+            freqs[s] = (int) f;
+            prev = f;
         }
-        return present;
+        if (acc != 0) {
+            throw new EntropyFormatException("non-zero padding bits after the frequency table at offset " + tableAt);
+        }
     }
 
     private void buildTable(final int k, final int m, final int lo, final int sentinel, final int precisionBits) {

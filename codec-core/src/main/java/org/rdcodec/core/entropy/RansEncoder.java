@@ -318,8 +318,17 @@ public final class RansEncoder {
         escapes = (int) (len - best);
     }
 
-    /** Frequencies except the implied last one, zero runs collapsed. */
+    /**
+     * Frequencies of symbols 0..k-2 (the last is implied), in whichever of the two table codings is shorter:
+     * varints with zero runs collapsed (sparse or peaked tables), or Exp-Golomb codes of the differences between
+     * neighbouring frequencies with the best order (smooth tables over wide alphabets, ~3 bits per symbol).
+     */
     private void writeTable(final int k) {
+        if (k < 2) {
+            return;
+        }
+        final int start = head.length();
+        head.u8(RansFormat.TABLE_VARINT);
         int s = 0;
         while (s < k - 1) {
             if (freqs[s] != 0) {
@@ -335,6 +344,49 @@ public final class RansEncoder {
             head.varint(0);
             head.varint(run - 1);
         }
+        final long varintBits = 8L * (head.length() - start - 1);
+        int bestOrder = 0;
+        long bestBits = Long.MAX_VALUE;
+        for (int order = 0; order <= RansFormat.MAX_GOLOMB_ORDER; order++) {
+            long bits = 0;
+            int prev = 0;
+            for (int i = 0; i < k - 1; i++) {
+                bits += golombBits(zigzag32(freqs[i] - prev), order);
+                prev = freqs[i];
+            }
+            if (bits < bestBits) {
+                bestBits = bits;
+                bestOrder = order;
+            }
+        }
+        if ((bestBits + 7) / 8 * 8 >= varintBits) {
+            return;
+        }
+        head.truncate(start);
+        head.u8(bestOrder);
+        head.ensure((bestBits + 7) / 8);
+        int prev = 0;
+        for (int i = 0; i < k - 1; i++) {
+            final long v = zigzag32(freqs[i] - prev);
+            prev = freqs[i];
+            // Exp-Golomb of order g: w = (v >> g) + 1 has n + 1 significant bits; write n zeros, a one, the low n
+            // bits of w, then the low g bits of v, all LSB first.
+            final long w = (v >>> bestOrder) + 1;
+            final int n = 63 - Long.numberOfLeadingZeros(w);
+            head.bits(1L << n, n + 1);
+            head.bits(w, n);
+            head.bits(v, bestOrder);
+        }
+        head.flushBits();
+    }
+
+    private static long zigzag32(final int d) {
+        return ((d << 1) ^ (d >> 31)) & 0xFFFF_FFFFL;
+    }
+
+    private static int golombBits(final long v, final int order) {
+        final long w = (v >>> order) + 1;
+        return 2 * (63 - Long.numberOfLeadingZeros(w)) + 1 + order;
     }
 
     private void writeEscapes(final int[] symbols, final int off, final int len) {
@@ -350,23 +402,13 @@ public final class RansEncoder {
         final int width = Math.max(1, 64 - Long.numberOfLeadingZeros(widest));
         head.u8(width);
         head.ensure(((long) escapes * width + 7) / 8);
-        long acc = 0;
-        int bits = 0;
         for (int i = off; i < off + len; i++) {
             final long v = symbols[i];
             if (v < base || v >= end) {
-                acc |= zigzag(v - base) << bits;
-                bits += width;
-                while (bits >= 8) {
-                    head.u8((int) acc);
-                    acc >>>= 8;
-                    bits -= 8;
-                }
+                head.bits(zigzag(v - base), width);
             }
         }
-        if (bits > 0) {
-            head.u8((int) acc);
-        }
+        head.flushBits();
     }
 
     private static long zigzag(final long d) {

@@ -15,10 +15,15 @@ package org.rdcodec.core.entropy;
  * .        varint          m: in-range alphabet size, 0..{@link #MAX_ALPHABET}; values outside
  *                          [lo, lo + m) are escaped
  * .        varint          e: number of escaped values, 0..n; if e &gt; 0 symbol m is the ESCAPE symbol
- * .        table           frequencies of symbols 0..k-1 (k = m + (e &gt; 0 ? 1 : 0)) except the last one,
- *                          which is implied (2^P minus the others): each entry is a varint f; f &gt; 0 is
- *                          the frequency of the next symbol, f == 0 is followed by a varint r and stands
- *                          for r + 1 consecutive absent symbols
+ * .        1               (only if k &gt;= 2, k = m + (e &gt; 0 ? 1 : 0)) table coding: {@link #TABLE_VARINT} or an
+ *                          Exp-Golomb order g in [0, {@link #MAX_GOLOMB_ORDER}]
+ * .        table           frequencies of symbols 0..k-2; the last one is implied (2^P minus the others).
+ *                          TABLE_VARINT: each entry is a varint f; f &gt; 0 is the frequency of the next
+ *                          symbol, f == 0 is followed by a varint r and stands for r + 1 absent symbols.
+ *                          Order g: a bit stream (LSB first, zero-padded to a byte) holding, per symbol,
+ *                          zigzag(f_s - f_(s-1)) (f_(-1) = 0) as Exp-Golomb of order g: with
+ *                          w = (v &gt;&gt; g) + 1 of n + 1 bits, n zero bits, a one bit, the low n bits of w,
+ *                          then the low g bits of v
  * .        1               (only if e &gt; 0) raw width w in [1, {@link #MAX_RAW_WIDTH}]
  * .        ceil(e*w/8)     (only if e &gt; 0) escaped values in symbol order, each zigzag(value - lo) as a
  *                          w-bit field packed LSB first; padding bits are zero
@@ -73,6 +78,12 @@ public final class RansFormat {
 
     /** Largest in-range alphabet an encoder may use (symbols 0..m-1; the escape symbol is extra). */
     public static final int MAX_ALPHABET = 1024;
+
+    /** Table-coding byte value selecting varint frequencies with collapsed zero runs. */
+    public static final int TABLE_VARINT = 0xFF;
+
+    /** Largest Exp-Golomb order of the difference-coded table (frequencies are below 2^16). */
+    public static final int MAX_GOLOMB_ORDER = 15;
 
     /** Widest escaped raw field: zigzag of a difference of two ints needs 33 bits. */
     public static final int MAX_RAW_WIDTH = 33;
