@@ -130,6 +130,17 @@ class RansRoundTripTest {
     }
 
     @Test
+    void offHeapBuffersWork() {
+        final int[] symbols = IndexStreams.gaussianWithOutliers(20_000, 3.0, 0.01, 32);
+        final UnsafeBuffer direct = new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(
+            (int) RansEncoder.maxEncodedLength(symbols.length) + 100));
+        final int written = encoder.encode(symbols, 0, symbols.length, direct, 100);
+        final int[] out = new int[symbols.length];
+        decoder.decode(direct, 100, written, out, 0, symbols.length);
+        assertArrayEquals(symbols, out);
+    }
+
+    @Test
     void encoderRefusesABufferThatIsTooSmall() {
         final int[] symbols = IndexStreams.gaussian(10_000, 2.0, 30);
         final UnsafeBuffer big = new UnsafeBuffer(new byte[(int) RansEncoder.maxEncodedLength(symbols.length)]);
