@@ -109,7 +109,8 @@ public final class RansEncoder {
      * @return bytes that always suffice
      */
     public static long maxEncodedLength(final int count) {
-        final long header = 2 + 4 * 5 + 1 + 5;
+        // version, precision, four varints (n, lo, m, e), table coding, raw width, word-count varint
+        final long header = 2 + 4 * 5 + 1 + 1 + 5;
         final long table = 3L * (MAX_ALPHABET + 1);
         final long raw = ((long) count * MAX_RAW_WIDTH + 7) / 8;
         return header + table + raw + 4L * STATES + 2L * count;
