@@ -448,12 +448,61 @@ public final class RansEncoder {
                 default -> x2 = put(x2, symbols[i], precisionBits);
             }
         }
+        // Groups of 4 with states and write position in locals (the same step as put, written out).
+        final int base = lo;
+        final int m = alphabet;
+        final long[] pk = packed;
+        final long[] rcp = reciprocals;
+        final byte[] out = words;
+        final int shift = 32 - precisionBits;
+        int p = pos;
         for (int i = groupsEnd - STATES; i >= off; i -= STATES) {
-            x3 = put(x3, symbols[i + 3], precisionBits);
-            x2 = put(x2, symbols[i + 2], precisionBits);
-            x1 = put(x1, symbols[i + 1], precisionBits);
-            x0 = put(x0, symbols[i], precisionBits);
+            final int d3 = symbols[i + 3] - base;
+            final int s3 = Integer.compareUnsigned(d3, m) < 0 ? d3 : m;
+            final long fc3 = pk[s3];
+            final long f3 = fc3 >>> 32;
+            if (x3 >= f3 << shift) {
+                p -= 2;
+                SHORT_LE.set(out, p, (short) x3);
+                x3 >>>= WORD_BITS;
+            }
+            final long q3 = f3 == 1 ? x3 : Math.unsignedMultiplyHigh(rcp[s3], x3);
+            x3 = (q3 << precisionBits) + (x3 - q3 * f3) + (fc3 & 0xFFFF_FFFFL);
+            final int d2 = symbols[i + 2] - base;
+            final int s2 = Integer.compareUnsigned(d2, m) < 0 ? d2 : m;
+            final long fc2 = pk[s2];
+            final long f2 = fc2 >>> 32;
+            if (x2 >= f2 << shift) {
+                p -= 2;
+                SHORT_LE.set(out, p, (short) x2);
+                x2 >>>= WORD_BITS;
+            }
+            final long q2 = f2 == 1 ? x2 : Math.unsignedMultiplyHigh(rcp[s2], x2);
+            x2 = (q2 << precisionBits) + (x2 - q2 * f2) + (fc2 & 0xFFFF_FFFFL);
+            final int d1 = symbols[i + 1] - base;
+            final int s1 = Integer.compareUnsigned(d1, m) < 0 ? d1 : m;
+            final long fc1 = pk[s1];
+            final long f1 = fc1 >>> 32;
+            if (x1 >= f1 << shift) {
+                p -= 2;
+                SHORT_LE.set(out, p, (short) x1);
+                x1 >>>= WORD_BITS;
+            }
+            final long q1 = f1 == 1 ? x1 : Math.unsignedMultiplyHigh(rcp[s1], x1);
+            x1 = (q1 << precisionBits) + (x1 - q1 * f1) + (fc1 & 0xFFFF_FFFFL);
+            final int d0 = symbols[i + 0] - base;
+            final int s0 = Integer.compareUnsigned(d0, m) < 0 ? d0 : m;
+            final long fc0 = pk[s0];
+            final long f0 = fc0 >>> 32;
+            if (x0 >= f0 << shift) {
+                p -= 2;
+                SHORT_LE.set(out, p, (short) x0);
+                x0 >>>= WORD_BITS;
+            }
+            final long q0 = f0 == 1 ? x0 : Math.unsignedMultiplyHigh(rcp[s0], x0);
+            x0 = (q0 << precisionBits) + (x0 - q0 * f0) + (fc0 & 0xFFFF_FFFFL);
         }
+        pos = p;
         states[0] = x0;
         states[1] = x1;
         states[2] = x2;
