@@ -52,7 +52,7 @@ public final class RansDecoder {
         checkRegion(src, offset, length);
         cursor.wrap(src, offset, length);
         readVersionAndPrecision();
-        return cursor.varint("symbol count", Integer.MAX_VALUE);
+        return cursor.varint("symbol count", RansFormat.MAX_SYMBOLS);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class RansDecoder {
         final StreamCursor in = cursor;
         in.wrap(src, offset, length);
         final int precisionBits = readVersionAndPrecision();
-        final int n = in.varint("symbol count", Integer.MAX_VALUE);
+        final int n = in.varint("symbol count", RansFormat.MAX_SYMBOLS);
         if (n != count) {
             throw new EntropyFormatException("stream holds " + n + " symbols but " + count + " were expected");
         }
@@ -130,8 +130,8 @@ public final class RansDecoder {
                 }
                 states[j] = x;
             }
+            in.require(2L * wordCount, "rANS payload words");
             final int wordBytes = 2 * wordCount;
-            in.require(wordBytes, "rANS payload words");
             final int payloadAt = in.position();
             if (words.length < wordBytes) {
                 words = new byte[wordBytes];

@@ -151,6 +151,10 @@ public final class RansEncoder {
             throw new IllegalArgumentException("symbol range [" + off + ", " + off + " + " + len
                 + ") outside an array of " + symbols.length);
         }
+        if (len > RansFormat.MAX_SYMBOLS) {
+            throw new EntropyCapacityException("a stream holds at most " + RansFormat.MAX_SYMBOLS + " symbols, not "
+                + len + ": split the layer");
+        }
         if (dstOffset < 0 || maxBytes < 0 || dstOffset > dst.capacity() - maxBytes) {
             throw new IllegalArgumentException("destination range [" + dstOffset + ", " + dstOffset + " + "
                 + maxBytes + ") outside a buffer of " + dst.capacity());

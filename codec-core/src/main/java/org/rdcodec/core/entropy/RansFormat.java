@@ -10,7 +10,7 @@ package org.rdcodec.core.entropy;
  * 0        1               version, {@link #VERSION}
  * 1        1               precision P in [{@link #MIN_PRECISION_BITS}, {@link #MAX_PRECISION_BITS}]:
  *                          frequencies sum to 2^P
- * 2        varint          count n of symbols; if n == 0 the stream ends here
+ * 2        varint          count n of symbols, at most {@link #MAX_SYMBOLS}; if n == 0 the stream ends here
  * .        zvarint         lo: the int value of alphabet symbol 0 (symbol s stands for value lo + s)
  * .        varint          m: in-range alphabet size, 0..{@link #MAX_ALPHABET}; values outside
  *                          [lo, lo + m) are escaped
@@ -84,6 +84,9 @@ public final class RansFormat {
 
     /** Largest Exp-Golomb order of the difference-coded table (frequencies are below 2^16). */
     public static final int MAX_GOLOMB_ORDER = 15;
+
+    /** Most symbols in one stream (2^30): keeps every byte count of the stream inside an int. */
+    public static final int MAX_SYMBOLS = 1 << 30;
 
     /** Widest escaped raw field: zigzag of a difference of two ints needs 33 bits. */
     public static final int MAX_RAW_WIDTH = 33;

@@ -203,6 +203,21 @@ class RansCorruptionTest {
     }
 
     @Test
+    void hugeCountsAndWordCountsAreRejectedWithoutAllocating() {
+        // version 1, P = 12, n = 2^31 - 1 (over MAX_SYMBOLS)
+        final byte[] hugeCount = {1, 12, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07};
+        final EntropyFormatException e = assertThrows(EntropyFormatException.class,
+            () -> decoder.decode(new UnsafeBuffer(hugeCount), 0, hugeCount.length, new int[4], 0, 4));
+        assertTrue(e.getMessage().contains("symbol count"), e.getMessage());
+        // n = 4, lo = 0, m = 2, e = 0, varint table {f0 = 2048}, K = 2^30 words (claims 2 GiB): truncated.
+        final byte[] hugeWords = {1, 12, 4, 0, 2, 0, (byte) 0xFF, (byte) 0x80, 0x10,
+            (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x04};
+        final EntropyFormatException w = assertThrows(EntropyFormatException.class,
+            () -> decoder.decode(new UnsafeBuffer(hugeWords), 0, hugeWords.length, new int[4], 0, 4));
+        assertTrue(w.getMessage().contains("exceeds") || w.getMessage().contains("truncated"), w.getMessage());
+    }
+
+    @Test
     void decoderRecoversAfterAFailure() {
         final int[] symbols = IndexStreams.gaussian(2000, 1.0, 48);
         final Encoded e = encode(symbols);
