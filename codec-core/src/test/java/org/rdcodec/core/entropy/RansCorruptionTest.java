@@ -174,7 +174,8 @@ class RansCorruptionTest {
     @Test
     void randomGarbageNeverEscapesTheTypedException() {
         final SplittableRandom r = new SplittableRandom(46);
-        final Encoded valid = encode(IndexStreams.gaussian(500, 1.5, 47));
+        // A varint-table stream and an Exp-Golomb-table stream (wide alphabet) to mutate.
+        final Encoded[] valid = {encode(IndexStreams.gaussian(500, 1.5, 47)), encode(IndexStreams.gaussian(500, 40, 50))};
         for (int t = 0; t < 3000; t++) {
             final byte[] junk;
             if (t % 2 == 0) {
@@ -187,7 +188,7 @@ class RansCorruptionTest {
                     junk[1] = (byte) (11 + r.nextInt(5));
                 }
             } else {
-                junk = valid.bytes.clone();
+                junk = valid[(t >> 1) & 1].bytes.clone();
                 for (int f = 0; f < 1 + r.nextInt(6); f++) {
                     junk[r.nextInt(junk.length)] = (byte) r.nextInt();
                 }
