@@ -99,12 +99,14 @@ class RansCorruptionTest {
 
     @Test
     void everyHeaderAndTableFlipIsDetectedExceptInValueFields() {
-        // Escapes and a small alphabet (varint table), then a wide alphabet (Exp-Golomb difference table).
-        checkHeaderFlips(streamWithEscapes());
-        checkHeaderFlips(IndexStreams.gaussian(4_000, 40.0, 49));
+        // A peaked stream (varint table), escapes, and a wide alphabet (Exp-Golomb difference tables).
+        assertEquals(RansFormat.TABLE_VARINT, checkHeaderFlips(IndexStreams.gaussian(4_000, 0.3, 51)));
+        assertTrue(checkHeaderFlips(streamWithEscapes()) <= RansFormat.MAX_GOLOMB_ORDER);
+        assertTrue(checkHeaderFlips(IndexStreams.gaussian(4_000, 40.0, 49)) <= RansFormat.MAX_GOLOMB_ORDER);
     }
 
-    private void checkHeaderFlips(final int[] symbols) {
+    /** @return the stream's table coding byte */
+    private int checkHeaderFlips(final int[] symbols) {
         final Encoded e = encode(symbols);
         final int escapeBytes = encoder.lastEscapeBytes();
         final int wordCount = (encoder.lastPayloadBytes() - 4 * RansFormat.STATES) / 2;
@@ -134,8 +136,17 @@ class RansCorruptionTest {
                 }
             }
         }
-        System.out.printf("header/table/escape flips (%d table bytes): %d detected, %d decoded quietly in value"
-            + " fields (CRC-32C's job)%n", e.tableBytes, detected, quiet);
+        int codingAt = loAt + loBytes;
+        for (int field = 0; field < 2; field++) {
+            while ((e.bytes[codingAt] & 0x80) != 0) {
+                codingAt++;
+            }
+            codingAt++;
+        }
+        final int coding = e.bytes[codingAt] & 0xFF;
+        System.out.printf("header/table/escape flips (%d table bytes, coding %d): %d detected, %d decoded quietly"
+            + " in value fields (CRC-32C's job)%n", e.tableBytes, coding, detected, quiet);
+        return coding;
     }
 
     private static int varintSize(final long v) {
@@ -175,7 +186,7 @@ class RansCorruptionTest {
     void randomGarbageNeverEscapesTheTypedException() {
         final SplittableRandom r = new SplittableRandom(46);
         // A varint-table stream and an Exp-Golomb-table stream (wide alphabet) to mutate.
-        final Encoded[] valid = {encode(IndexStreams.gaussian(500, 1.5, 47)), encode(IndexStreams.gaussian(500, 40, 50))};
+        final Encoded[] valid = {encode(IndexStreams.gaussian(500, 0.3, 47)), encode(IndexStreams.gaussian(500, 40, 50))};
         for (int t = 0; t < 3000; t++) {
             final byte[] junk;
             if (t % 2 == 0) {
