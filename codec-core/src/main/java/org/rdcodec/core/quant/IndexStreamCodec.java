@@ -47,14 +47,14 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
     protected final int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
         final int[] q = job.ints();
         quantize(job, q, dst, pos);
-        return HEADER + IndexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER);
+        return HEADER + job.indexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER, job.where());
     }
 
     @Override
     protected final void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
         require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
         final int[] q = job.ints();
-        IndexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
+        job.indexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
         reconstruct(job, src, pos, q);
     }
 }

@@ -31,6 +31,8 @@ public final class LayerJob {
     LayerStats stats;
     /** Scratch indices, at least {@link #size} long. */
     int[] ints = new int[0];
+    /** Entropy coder of index streams, with its scratch tables. */
+    final IndexCoder indexCoder = new IndexCoder();
 
     LayerJob() {
     }
