@@ -53,6 +53,29 @@ final class DitheredCodec extends IndexStreamCodec {
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * The decoder knows each coordinate's dither u, and q given u has lower entropy than q: coding q in
+     * C streams by the bin of u brings the rate from H(q) towards H(q | u), the ECDQ rate. The gain
+     * I(q; u) matters only when the step is coarse against the layer's spread, and each stream costs a
+     * table, so: C = 16 from 2^18 coordinates, 4 from 2^14, when step &gt; sigma / 2; else 1.
+     */
+    @Override
+    protected int contexts(final LayerJob job) {
+        if (!(stepFor(job) > 0.5 * job.stats.stdDev())) {
+            return 1;
+        }
+        return job.size >= 1 << 18 ? 16 : job.size >= 1 << 14 ? 4 : 1;
+    }
+
+    @Override
+    protected void contextOf(final LayerJob job, final int contexts, final byte[] ctx) {
+        final int key = job.key(Dither.STREAM_DITHER);
+        for (int i = 0; i < job.size; i++) {
+            // floor(unit(i) * C) from the same 24 bits that make the dither
+            ctx[i] = (byte) (((long) (Dither.hash(key, i) >>> 8) * contexts) >>> 24);
+        }
+    }
+
     @Override
     protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float s = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);

@@ -28,17 +28,17 @@ final class IndexCoder {
         return Math.toIntExact(RansEncoder.maxEncodedLength(n));
     }
 
-    int encode(final int[] q, final int n, final MutableDirectBuffer dst, final int pos, final int capacity, final String where) {
+    int encode(final int[] q, final int from, final int n, final MutableDirectBuffer dst, final int pos, final int capacity, final String where) {
         try {
-            return encoder.encode(q, 0, n, dst, pos, capacity);
+            return encoder.encode(q, from, n, dst, pos, capacity);
         } catch (final EntropyCapacityException e) {
             throw new FrameException(FrameError.OVERSIZED, where + ": " + e.getMessage(), e);
         }
     }
 
-    void decode(final DirectBuffer src, final int pos, final int length, final int[] q, final int n, final String where) {
+    void decode(final DirectBuffer src, final int pos, final int length, final int[] q, final int from, final int n, final String where) {
         try {
-            decoder.decode(src, pos, length, q, 0, n);
+            decoder.decode(src, pos, length, q, from, n);
         } catch (final EntropyFormatException e) {
             throw new FrameException(FrameError.BAD_PAYLOAD, where + ": index stream: " + e.getMessage(), e);
         }

@@ -1,18 +1,31 @@
 package org.rdcodec.core.quant;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.rdcodec.core.spec.CodecSpec;
 
 /**
- * A layer codec whose payload is an 8-byte header of its own (scale, step, norm, ...) followed by one
- * entropy-coded stream of integer indices, one per coordinate. Subclasses map floats to indices and
- * back; this class codes the stream.
+ * A layer codec whose payload is an 8-byte header of its own (scale, step, norm, ...) followed by
+ * entropy-coded integer indices, one per coordinate. Subclasses map floats to indices and back; this
+ * class codes them.
+ *
+ * <p>Indices may be split by a <i>context</i> both sides know without bits (for the dithered quantizer,
+ * the bin of the shared dither value): each context gets its own rANS stream and frequency table, so
+ * the rate approaches H(q | context) instead of H(q). Payload after the header:
+ * <pre>
+ * +8            4        C: number of context streams (1..{@link #MAX_CONTEXTS})
+ * +12           4 C      byte length of each stream
+ * +12 + 4 C     ...      the C streams, back to back, context 0 first
+ * </pre>
  */
 abstract class IndexStreamCodec extends LayerwiseCodec {
 
     /** Bytes of the codec's own header at the start of each layer's payload. */
     static final int HEADER = 8;
+    /** Most context streams per layer. */
+    static final int MAX_CONTEXTS = 64;
 
     IndexStreamCodec(final CodecSpec spec) {
         super(spec);
@@ -20,7 +33,7 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
 
     @Override
     protected final int maxPayloadBytes(final int n) {
-        return HEADER + IndexCoder.maxBytes(n);
+        return HEADER + 4 + 4 * MAX_CONTEXTS + MAX_CONTEXTS * IndexCoder.maxBytes(0) + IndexCoder.maxBytes(n);
     }
 
     /**
@@ -43,18 +56,98 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
      */
     protected abstract void reconstruct(LayerJob job, DirectBuffer src, int headerPos, int[] q);
 
+    /**
+     * How many contexts to split this layer's indices into; 1 (the default) for none. The encoder's
+     * choice (it may use the layer's statistics): the count travels in the payload.
+     *
+     * @param job the layer
+     * @return the number of contexts, 1..{@link #MAX_CONTEXTS}
+     */
+    protected int contexts(final LayerJob job) {
+        return 1;
+    }
+
+    /**
+     * Fills the context of every index; called only when {@link #contexts} &gt; 1.
+     *
+     * @param job the layer
+     * @param contexts number of contexts C
+     * @param ctx out: the context of index i, in [0, C)
+     */
+    protected void contextOf(final LayerJob job, final int contexts, final byte[] ctx) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     protected final int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
         final int[] q = job.ints();
         quantize(job, q, dst, pos);
-        return HEADER + job.indexCoder.encode(q, job.size, dst, pos + HEADER, capacity - HEADER, job.where());
+        final int c = contexts(job);
+        dst.putInt(pos + HEADER, c, ByteOrder.LITTLE_ENDIAN);
+        int p = pos + HEADER + 4 + 4 * c;
+        if (c == 1) {
+            final int len = job.indexCoder.encode(q, 0, job.size, dst, p, pos + capacity - p, job.where());
+            dst.putInt(pos + HEADER + 4, len, ByteOrder.LITTLE_ENDIAN);
+            return p + len - pos;
+        }
+        final byte[] ctx = job.contexts();
+        contextOf(job, c, ctx);
+        final int[] grouped = job.ints2();
+        final int[] start = new int[c + 1];
+        for (int i = 0; i < job.size; i++) {
+            start[ctx[i] + 1]++;
+        }
+        for (int b = 0; b < c; b++) {
+            start[b + 1] += start[b];
+        }
+        final int[] fill = start.clone();
+        for (int i = 0; i < job.size; i++) {
+            grouped[fill[ctx[i]]++] = q[i];
+        }
+        for (int b = 0; b < c; b++) {
+            final int len = job.indexCoder.encode(grouped, start[b], start[b + 1] - start[b], dst, p, pos + capacity - p, job.where());
+            dst.putInt(pos + HEADER + 4 + 4 * b, len, ByteOrder.LITTLE_ENDIAN);
+            p += len;
+        }
+        return p - pos;
     }
 
     @Override
     protected final void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
+        require(length >= HEADER + 4, job, "payload of " + length + " bytes is shorter than its header");
+        final int c = src.getInt(pos + HEADER, ByteOrder.LITTLE_ENDIAN);
+        require(c >= 1 && c <= MAX_CONTEXTS, job, "payload has " + c + " context streams, outside [1, " + MAX_CONTEXTS + "]");
+        require(length >= HEADER + 4 + 4 * c, job, "payload of " + length + " bytes is shorter than its stream table");
         final int[] q = job.ints();
-        job.indexCoder.decode(src, pos + HEADER, length - HEADER, q, job.size, job.where());
+        int p = pos + HEADER + 4 + 4 * c;
+        final int end = pos + length;
+        if (c == 1) {
+            final int len = src.getInt(pos + HEADER + 4, ByteOrder.LITTLE_ENDIAN);
+            require(len == end - p, job, "index stream of " + len + " bytes does not fill the payload's " + (end - p));
+            job.indexCoder.decode(src, p, len, q, 0, job.size, job.where());
+        } else {
+            final byte[] ctx = job.contexts();
+            contextOf(job, c, ctx);
+            final int[] start = new int[c + 1];
+            for (int i = 0; i < job.size; i++) {
+                start[ctx[i] + 1]++;
+            }
+            for (int b = 0; b < c; b++) {
+                start[b + 1] += start[b];
+            }
+            final int[] grouped = job.ints2();
+            for (int b = 0; b < c; b++) {
+                final int len = src.getInt(pos + HEADER + 4 + 4 * b, ByteOrder.LITTLE_ENDIAN);
+                require(len >= 0 && len <= end - p, job, "context stream " + b + " of " + len + " bytes overruns the payload");
+                job.indexCoder.decode(src, p, len, grouped, start[b], start[b + 1] - start[b], job.where());
+                p += len;
+            }
+            require(p == end, job, (end - p) + " bytes left after the context streams");
+            final int[] fill = start.clone();
+            for (int i = 0; i < job.size; i++) {
+                q[i] = grouped[fill[ctx[i]]++];
+            }
+        }
         reconstruct(job, src, pos, q);
     }
 }

@@ -31,6 +31,10 @@ public final class LayerJob {
     LayerStats stats;
     /** Scratch indices, at least {@link #size} long. */
     int[] ints = new int[0];
+    /** Second scratch indices, at least {@link #size} long. */
+    int[] ints2 = new int[0];
+    /** Scratch contexts, at least {@link #size} long. */
+    byte[] contexts = new byte[0];
     /** Entropy coder of index streams, with its scratch tables. */
     final IndexCoder indexCoder = new IndexCoder();
 
@@ -51,6 +55,22 @@ public final class LayerJob {
             ints = new int[size];
         }
         return ints;
+    }
+
+    /** @return second scratch ints of at least {@link #size} */
+    int[] ints2() {
+        if (ints2.length < size) {
+            ints2 = new int[size];
+        }
+        return ints2;
+    }
+
+    /** @return scratch contexts of at least {@link #size} */
+    byte[] contexts() {
+        if (contexts.length < size) {
+            contexts = new byte[size];
+        }
+        return contexts;
     }
 
     /** @return where this is, for messages */

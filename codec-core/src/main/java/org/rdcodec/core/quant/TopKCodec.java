@@ -65,7 +65,7 @@ final class TopKCodec extends LayerwiseCodec {
                 last = i;
             }
         }
-        final int g = job.indexCoder.encode(gaps, k, dst, pos + HEADER, capacity - HEADER, job.where());
+        final int g = job.indexCoder.encode(gaps, 0, k, dst, pos + HEADER, capacity - HEADER, job.where());
         dst.putInt(pos, k, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, g, ByteOrder.LITTLE_ENDIAN);
         int p = pos + HEADER + g;
@@ -91,7 +91,7 @@ final class TopKCodec extends LayerwiseCodec {
         final int values = (HEADER + g + 3) & ~3;
         require(length == values + k * Float.BYTES, job, "payload has " + length + " bytes, expected " + (values + k * Float.BYTES));
         final int[] gaps = job.ints();
-        job.indexCoder.decode(src, pos + HEADER, g, gaps, k, job.where());
+        job.indexCoder.decode(src, pos + HEADER, g, gaps, 0, k, job.where());
         job.data.asSlice(job.from * Float.BYTES, (long) job.size * Float.BYTES).fill((byte) 0);
         long index = -1;
         for (int j = 0; j < k; j++) {
