@@ -28,13 +28,13 @@ final class DemoCommand implements Runnable {
     /** Default ratios sx2/sn2: gradient dominates, balanced, noise dominates. */
     static final double[] RATIOS = {10, 1, 0.1};
 
-    /** Table grid: rho from 0.1 to 1000, three points per decade. */
+    /** Table grid: rho from 0.01 to 1000, three points per decade. */
     static final int TABLE_POINTS_PER_DECADE = 3;
 
     /** Plot grid: finer, for smooth curves. */
     static final int PLOT_POINTS_PER_DECADE = 20;
 
-    static final double RHO_MIN = 0.1;
+    static final double RHO_MIN = 0.01;
     static final double RHO_MAX = 1000;
 
     @Spec
@@ -112,7 +112,7 @@ final class DemoCommand implements Runnable {
 
     /** Codecs measured in the sx2/sn2 = 1 section. */
     static final List<String> MEASURED_CODECS = List.of("sign", "dithered:step=0.5", "dithered:step=1", "dithered:step=2",
-            "dithered:step=4", "qsgd:levels=4", "qsgd:levels=16", "lloydmax:bits=2");
+            "dithered:step=4", "dithered:step=8", "qsgd:levels=4", "qsgd:levels=16", "lloydmax:bits=2");
 
     /** Coordinates per measured run: 2^16 keeps the demo to seconds; rates and MSEs have relative errors ~1%. */
     static final int MEASURE_DIM = 1 << 16;

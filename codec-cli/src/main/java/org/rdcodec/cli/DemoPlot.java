@@ -19,12 +19,12 @@ final class DemoPlot {
     static Path write(final DemoSection section, final Path dir) throws IOException {
         // XChart draws with AWT; a terminal or CI machine has no display.
         System.setProperty("java.awt.headless", "true");
-        final XYChart chart = new XYChartBuilder().width(900).height(600).title(section.title())
+        final XYChart chart = new XYChartBuilder().width(1100).height(600).title(section.title())
                 .xAxisTitle("rho = D K / sn2 - 1 (quantization noise / gradient noise)")
                 .yAxisTitle("bits per coordinate, all workers").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         for (final DemoCurve c : section.curves()) {
             final XYSeries s = chart.addSeries(c.name(), c.rho(), c.bitsPerCoordinate());
             s.setMarker(SeriesMarkers.NONE);
