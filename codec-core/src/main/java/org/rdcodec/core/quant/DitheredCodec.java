@@ -80,9 +80,8 @@ final class DitheredCodec extends IndexStreamCodec {
     protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float s = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(s) && s > 0, job, "step " + s + " is not a finite positive number");
-        for (int i = 0; i < job.size; i++) {
-            require(Math.abs(q[i]) <= DitheredQuantizerKernel.MAX_SCALED + 1, job, "index " + q[i] + " at " + i + " is out of range");
-        }
+        final int bound = (int) DitheredQuantizerKernel.MAX_SCALED + 1;
+        requireRange(q, job.size, -bound, bound, job, "index");
         QuantKernels.DITHERED.reconstruct(q, job.size, s, job.key(Dither.STREAM_DITHER), job.data, job.from);
     }
 }

@@ -82,6 +82,26 @@ public abstract class LayerwiseCodec implements GradientCodec {
         }
     }
 
+    /**
+     * Checks that every index lies in {@code [lo, hi]}; builds a message only for the first that does not
+     * (this runs per coordinate on the decode path).
+     *
+     * @param q indices
+     * @param n how many
+     * @param lo smallest allowed
+     * @param hi largest allowed
+     * @param job the layer
+     * @param what what the indices are, for the message
+     */
+    protected static void requireRange(final int[] q, final int n, final int lo, final int hi, final LayerJob job, final String what) {
+        for (int i = 0; i < n; i++) {
+            final int v = q[i];
+            if (v < lo || v > hi) {
+                throw new FrameException(FrameError.BAD_PAYLOAD, job.where() + ": " + what + " " + v + " at " + i + " is outside [" + lo + ", " + hi + "]");
+            }
+        }
+    }
+
     @Override
     public WorkerEncoder newEncoder(final GradientLayout layout, final int worker, final long seed) {
         if (worker < 0) {

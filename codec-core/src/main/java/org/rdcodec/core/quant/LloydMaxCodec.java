@@ -55,8 +55,8 @@ final class LloydMaxCodec extends IndexStreamCodec {
         final float sigma = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         final float mean = src.getFloat(pos + 4, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(sigma) && sigma >= 0 && Float.isFinite(mean), job, "scale " + sigma + " or mean " + mean + " is invalid");
+        requireRange(q, job.size, 0, levels.length - 1, job, "level index");
         for (int i = 0; i < job.size; i++) {
-            require(q[i] >= 0 && q[i] < levels.length, job, "level index " + q[i] + " at " + i + " is outside [0, " + levels.length + ")");
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, mean + sigma * levels[q[i]]);
         }
     }

@@ -70,7 +70,9 @@ final class NaturalCodec extends IndexStreamCodec {
             float v = 0f;
             if (s != 0) {
                 final int e = emin + Math.abs(s) - 1;
-                require(e <= Float.MAX_EXPONENT + 1, job, "exponent " + e + " at " + i + " is out of range");
+                if (e > Float.MAX_EXPONENT + 1) {
+                    require(false, job, "exponent " + e + " at " + i + " is out of range");
+                }
                 v = Math.scalb(s < 0 ? -1f : 1f, e);
             }
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, v);

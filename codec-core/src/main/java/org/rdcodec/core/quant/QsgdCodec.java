@@ -35,9 +35,7 @@ final class QsgdCodec extends IndexStreamCodec {
     protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float norm = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(norm) && norm >= 0, job, "norm " + norm + " is not finite and non-negative");
-        for (int i = 0; i < job.size; i++) {
-            require(Math.abs(q[i]) <= levels, job, "level " + q[i] + " at " + i + " exceeds s = " + levels);
-        }
+        requireRange(q, job.size, -levels, levels, job, "level");
         QuantKernels.QSGD.reconstruct(q, job.size, norm / levels, job.data, job.from);
     }
 }

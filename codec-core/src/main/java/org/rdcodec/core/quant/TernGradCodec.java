@@ -35,8 +35,8 @@ final class TernGradCodec extends IndexStreamCodec {
     protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final float max = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(max) && max >= 0, job, "scale " + max + " is not finite and non-negative");
+        requireRange(q, job.size, -1, 1, job, "ternary symbol");
         for (int i = 0; i < job.size; i++) {
-            require(q[i] >= -1 && q[i] <= 1, job, "symbol " + q[i] + " at " + i + " is not ternary");
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, q[i] * max);
         }
     }

@@ -95,9 +95,10 @@ final class TopKCodec extends LayerwiseCodec {
         job.data.asSlice(job.from * Float.BYTES, (long) job.size * Float.BYTES).fill((byte) 0);
         long index = -1;
         for (int j = 0; j < k; j++) {
-            require(gaps[j] >= 0, job, "negative index gap at " + j);
             index += gaps[j] + 1L;
-            require(index < job.size, job, "index " + index + " is past the layer end " + job.size);
+            if (gaps[j] < 0 || index >= job.size) {
+                require(false, job, "index gap " + gaps[j] + " at " + j + " leads to index " + index + ", outside the layer of " + job.size);
+            }
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + index, src.getFloat(pos + values + j * Float.BYTES, ByteOrder.LITTLE_ENDIAN));
         }
     }

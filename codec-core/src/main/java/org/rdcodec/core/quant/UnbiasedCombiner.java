@@ -57,7 +57,7 @@ public final class UnbiasedCombiner {
             if (k <= 2) {
                 java.util.Arrays.fill(w, 1.0 / k);
             } else {
-                final double[] m = spreadAroundMean(decoded, from, n);
+                final double[] m = spreadAroundMean(decoded, from, n, out.segment());
                 double sumM = 0;
                 for (final double v : m) {
                     sumM += v;
@@ -85,35 +85,39 @@ public final class UnbiasedCombiner {
         return weights;
     }
 
-    private static double[] spreadAroundMean(final GradientBuffer[] decoded, final int from, final int n) {
+    /** m_k = mean over the layer of (Yhat_k - Ybar)^2, with Ybar formed in {@code scratch}: worker by worker, streaming. */
+    private static double[] spreadAroundMean(final GradientBuffer[] decoded, final int from, final int n, final MemorySegment scratch) {
         final int k = decoded.length;
+        final double[] equal = new double[k];
+        java.util.Arrays.fill(equal, 1.0 / k);
+        weightedSum(decoded, equal, from, n, scratch);
         final double[] m = new double[k];
-        final float[] row = new float[k];
-        for (int i = from; i < from + n; i++) {
-            double mean = 0;
-            for (int j = 0; j < k; j++) {
-                row[j] = decoded[j].segment().getAtIndex(GradientBuffer.FLOAT_LE, i);
-                mean += row[j];
-            }
-            mean /= k;
-            for (int j = 0; j < k; j++) {
-                final double d = row[j] - mean;
-                m[j] += d * d;
-            }
-        }
         for (int j = 0; j < k; j++) {
-            m[j] /= n;
+            final MemorySegment y = decoded[j].segment();
+            double acc = 0;
+            for (int i = from; i < from + n; i++) {
+                final float d = y.getAtIndex(GradientBuffer.FLOAT_LE, i) - scratch.getAtIndex(GradientBuffer.FLOAT_LE, i);
+                acc += d * d;
+            }
+            m[j] = acc / n;
         }
         return m;
     }
 
+    /** out = sum_j w_j Yhat_j over the range, one worker at a time so every pass streams through memory. */
     private static void weightedSum(final GradientBuffer[] decoded, final double[] w, final int from, final int n, final MemorySegment out) {
-        for (int i = from; i < from + n; i++) {
-            double acc = 0;
-            for (int j = 0; j < decoded.length; j++) {
-                acc += w[j] * decoded[j].segment().getAtIndex(GradientBuffer.FLOAT_LE, i);
+        for (int j = 0; j < decoded.length; j++) {
+            final MemorySegment y = decoded[j].segment();
+            final float wj = (float) w[j];
+            if (j == 0) {
+                for (int i = from; i < from + n; i++) {
+                    out.setAtIndex(GradientBuffer.FLOAT_LE, i, wj * y.getAtIndex(GradientBuffer.FLOAT_LE, i));
+                }
+            } else {
+                for (int i = from; i < from + n; i++) {
+                    out.setAtIndex(GradientBuffer.FLOAT_LE, i, out.getAtIndex(GradientBuffer.FLOAT_LE, i) + wj * y.getAtIndex(GradientBuffer.FLOAT_LE, i));
+                }
             }
-            out.setAtIndex(GradientBuffer.FLOAT_LE, i, (float) acc);
         }
     }
 }
