@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,11 +38,11 @@ public class RansDecodeBenchmark {
         UnsafeBuffer encoded;
         int length;
 
-        void setUp(final int n) {
+        void setUp(final int n, final int maxPrecisionBits) {
             symbols = RansStreams.gaussianIndices(n, 1234);
             out = new int[n];
             encoded = RansStreams.destinationFor(n);
-            length = new RansEncoder().encode(symbols, 0, n, encoded, 0);
+            length = new RansEncoder(RansEncoder.DEFAULT_MAX_ALPHABET, maxPrecisionBits).encode(symbols, 0, n, encoded, 0);
             decoder.decode(encoded, 0, length, out, 0, n);
             if (!java.util.Arrays.equals(symbols, out)) {
                 throw new IllegalStateException("round trip failed");
@@ -52,20 +53,28 @@ public class RansDecodeBenchmark {
     /** 64 Ki symbols. */
     @State(Scope.Thread)
     public static class Small extends Stream {
+        /** Largest table precision: 12 is the default (L1-resident table), 15 the most accurate. */
+        @Param({"12", "15"})
+        public int maxPrecisionBits;
+
         /** Encodes the stream. */
         @Setup
         public void setUp() {
-            setUp(RansStreams.SMALL);
+            setUp(RansStreams.SMALL, maxPrecisionBits);
         }
     }
 
     /** 4 Mi symbols. */
     @State(Scope.Thread)
     public static class Large extends Stream {
+        /** Largest table precision: 12 is the default (L1-resident table), 15 the most accurate. */
+        @Param({"12", "15"})
+        public int maxPrecisionBits;
+
         /** Encodes the stream. */
         @Setup
         public void setUp() {
-            setUp(RansStreams.LARGE);
+            setUp(RansStreams.LARGE, maxPrecisionBits);
         }
     }
 
