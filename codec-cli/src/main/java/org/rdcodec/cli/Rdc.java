@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            SwCommand.class,
         })
 public final class Rdc implements Runnable {
 
