@@ -57,8 +57,11 @@ final class SwCommand implements Runnable {
     @Option(names = "--rule", description = "min-sum or sum-product (default ${DEFAULT-VALUE})")
     String rule = "min-sum";
 
-    @Option(names = "--alpha", description = "min-sum normalization (default ${DEFAULT-VALUE})")
-    float alpha = LayeredMinSumDecoder.DEFAULT_ALPHA;
+    @Option(names = "--alpha", description = "min-sum normalization (default: by check degree)")
+    Float alpha;
+
+    @Option(names = "--beta", description = "min-sum offset in LLR units (default ${DEFAULT-VALUE})")
+    float beta;
 
     @Option(names = "--max-iterations", description = "BP iteration limit (default ${DEFAULT-VALUE})")
     int maxIterations = SlepianWolfDecoder.DEFAULT_MAX_ITERATIONS;
@@ -180,7 +183,7 @@ final class SwCommand implements Runnable {
             default -> throw new IllegalArgumentException("--schedule must be layered or flooding, got " + schedule);
         };
         return switch (rule) {
-            case "min-sum" -> layered ? new LayeredMinSumDecoder(alpha, 0f) : new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
+            case "min-sum" -> layered ? (alpha == null && beta == 0f ? new LayeredMinSumDecoder() : new LayeredMinSumDecoder(alpha == null ? 1f : alpha, beta)) : new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
             case "sum-product" -> layered ? new LayeredSumProductDecoder() : new FloodingDecoder(FloodingDecoder.Rule.SUM_PRODUCT);
             default -> throw new IllegalArgumentException("--rule must be min-sum or sum-product, got " + rule);
         };

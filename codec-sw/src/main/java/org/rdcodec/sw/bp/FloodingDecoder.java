@@ -13,7 +13,7 @@ public final class FloodingDecoder implements BeliefPropagation {
 
     /** Check-node rule. */
     public enum Rule {
-        /** normalized min-sum with {@link LayeredMinSumDecoder#DEFAULT_ALPHA} */
+        /** normalized min-sum with {@link LayeredMinSumDecoder#alphaForDegree} */
         MIN_SUM,
         /** exact sum-product ({@link SumProductRule}) */
         SUM_PRODUCT
@@ -65,7 +65,6 @@ public final class FloodingDecoder implements BeliefPropagation {
         for (int e = 0; e < edges; e++) {
             toCheck[e] = lin[rv[e]];
         }
-        final float alpha = LayeredMinSumDecoder.DEFAULT_ALPHA;
         for (int it = 1; it <= maxIterations; it++) {
             for (int c = 0; c < m; c++) {
                 final int start = rs[c];
@@ -76,7 +75,7 @@ public final class FloodingDecoder implements BeliefPropagation {
                     SumProductRule.update(scratch, phis, deg, syn);
                     System.arraycopy(scratch, 0, toVar, start, deg);
                 } else {
-                    minSumRow(toCheck, toVar, start, deg, syn, alpha);
+                    minSumRow(toCheck, toVar, start, deg, syn, LayeredMinSumDecoder.alphaForDegree(deg));
                 }
             }
             for (int v = 0; v < n; v++) {

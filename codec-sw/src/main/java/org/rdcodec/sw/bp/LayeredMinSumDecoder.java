@@ -20,8 +20,13 @@ import org.rdcodec.sw.ldpc.ParityCheckMatrix;
  */
 public final class LayeredMinSumDecoder implements BeliefPropagation {
 
-    /** Normalization that suits the check degrees 4..30 of the codes in {@code DegreeProfile} (measured). */
-    public static final float DEFAULT_ALPHA = 0.8f;
+    /**
+     * Fixed normalization for callers that want one; the default decoder uses {@link #alphaForDegree(int)}.
+     */
+    public static final float DEFAULT_ALPHA = 0.85f;
+
+    /** Marks "choose alpha from the check degree". */
+    private static final float BY_DEGREE = -1f;
 
     private final float alpha;
     private final float beta;
@@ -30,9 +35,26 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
     private float[] extrinsic = new float[0];
     private long lastIterations;
 
-    /** Normalized min-sum with {@link #DEFAULT_ALPHA} and no offset. */
+    /** Normalized min-sum with the normalization chosen per check degree ({@link #alphaForDegree}), no offset. */
     public LayeredMinSumDecoder() {
-        this(DEFAULT_ALPHA, 0f);
+        this.alpha = BY_DEGREE;
+        this.beta = 0f;
+    }
+
+    /**
+     * Min-sum overestimates a check's message more the more inputs it has, so the best normalization falls
+     * with the check degree. Measured on this library's codes at n = 16384 (success at a fixed rate, 10-16
+     * blocks per point, src/site/ldpc.md): degree about 7 (BSC 0.11): 0.9-1.0 best, 0.85 worse; degree about
+     * 12 (BSC 0.05): 0.85 best of 0.8..0.95; degree about 43 (BSC 0.01): 0.8 best of 0.7..1.0.
+     *
+     * @param degree check degree
+     * @return the normalization factor
+     */
+    public static float alphaForDegree(final int degree) {
+        if (degree <= 8) {
+            return 0.9f;
+        }
+        return degree <= 20 ? 0.85f : 0.8f;
     }
 
     /**
@@ -49,7 +71,8 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
 
     @Override
     public String name() {
-        return "layered-min-sum(alpha=" + alpha + ",beta=" + beta + ")";
+        return alpha == BY_DEGREE ? "layered-min-sum(alpha=by-degree)"
+                : "layered-min-sum(alpha=" + alpha + ",beta=" + beta + ")";
     }
 
     /** @return iterations run by the last call (including a failed one) */
@@ -79,7 +102,10 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
         java.util.Arrays.fill(r, 0, edges, 0f);
         final int[] rs = h.rowStart();
         final int[] rv = h.rowVars();
-        final float a = alpha;
+        final float[] alphaOf = new float[h.maxRowDegree() + 1];
+        for (int d = 0; d < alphaOf.length; d++) {
+            alphaOf[d] = alpha == BY_DEGREE ? alphaForDegree(d) : alpha;
+        }
         final float b = beta;
         for (int it = 1; it <= maxIterations; it++) {
             int unsatisfied = 0;
@@ -87,26 +113,26 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
             for (int c = 0; c < m; c++) {
                 final int start = rs[c];
                 final int end = rs[c + 1];
+                final float a = alphaOf[end - start];
                 final int syn = (int) (syndrome[c >>> 6] >>> c) & 1;
                 int sign = syn;
-                float min1 = Float.MAX_VALUE;
-                float min2 = Float.MAX_VALUE;
+                // magnitudes compared as ints: for non-negative IEEE floats the bit patterns order like the
+                // values, and int min/cmov avoids both branch mispredictions and Math.min(float)'s NaN fix-ups
+                int min1 = Integer.MAX_VALUE;
+                int min2 = Integer.MAX_VALUE;
                 int minAt = -1;
                 for (int e = start; e < end; e++) {
                     final float x = post[rv[e]] - r[e];
                     t[e - start] = x;
-                    sign ^= Float.floatToRawIntBits(x) >>> 31;
-                    final float mag = Math.abs(x);
-                    if (mag < min1) {
-                        min2 = min1;
-                        min1 = mag;
-                        minAt = e;
-                    } else if (mag < min2) {
-                        min2 = mag;
-                    }
+                    final int xb = Float.floatToRawIntBits(x);
+                    sign ^= xb >>> 31;
+                    final int mag = xb & 0x7fffffff;
+                    minAt = mag < min1 ? e : minAt;
+                    min2 = Math.min(min2, Math.max(min1, mag));
+                    min1 = Math.min(min1, mag);
                 }
-                final int m1 = Float.floatToRawIntBits(a * Math.max(min1 - b, 0f));
-                final int m2 = Float.floatToRawIntBits(a * Math.max(min2 - b, 0f));
+                final int m1 = Float.floatToRawIntBits(a * Math.max(Float.intBitsToFloat(min1) - b, 0f));
+                final int m2 = Float.floatToRawIntBits(a * Math.max(Float.intBitsToFloat(min2) - b, 0f));
                 int parity = syn;
                 for (int e = start; e < end; e++) {
                     final float x = t[e - start];

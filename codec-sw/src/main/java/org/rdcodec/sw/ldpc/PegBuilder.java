@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  *       repeat-accumulate structure, it has no cycle made of degree-2 variables only, and because the
  *       permutation is random, merging consecutive checks in the LDPCA ladder almost never cancels an edge.</li>
  *   <li>The breadth-first search that finds the farthest checks stops after a bounded amount of work
- *       ({@link #SEARCH_BUDGET} edges visited; a level cut short by the budget is dropped): cycles up to the
- *       depth of the complete levels are still avoided, longer ones are left to chance. Without the bound PEG costs O(edges^2), which is
+ *       ({@link #SEARCH_BUDGET} edges visited; a level cut short by the budget is dropped), except that the
+ *       first level (checks two edges away) always completes, so 4-cycles are avoided whenever the graph
+ *       allows; longer cycles beyond the levels reached are left to chance. Without the bound PEG costs O(edges^2), which is
  *       minutes at n = 65536.</li>
  * </ul>
  * Deterministic from (n, m, seed).
@@ -235,7 +236,7 @@ public final class PegBuilder {
             while (frontierSize > 0) {
                 int nextSize = 0;
                 for (int f = 0; f < frontierSize; f++) {
-                    if (work > SEARCH_BUDGET) {
+                    if (work > SEARCH_BUDGET && marked > varFill[v]) {
                         // out of budget inside a level: keep only the complete levels marked so far
                         break levels;
                     }

@@ -23,7 +23,7 @@ class PegBuilderTest {
                 count[h.columnDegree(v)]++;
             }
             assertEquals(profile.degreeTwo(), count[2], "degree-2 variables, m=" + m);
-            assertEquals(profile.edges(), h.edges(), "edges, m=" + m);
+            assertEquals(profile.edges(m), h.edges(), "edges, m=" + m);
             assertEquals(m - 1, profile.degreeTwo());
         }
     }
