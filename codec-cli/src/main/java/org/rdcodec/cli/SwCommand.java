@@ -170,9 +170,9 @@ final class SwCommand implements Runnable {
         out.put("meanAttempts", attempts / (double) trials);
         out.put("meanIterationsPerAttempt", iterations / (double) attempts);
         out.put("decodeMbitPerSecond", (double) n * trials / (decodeNanos * 1e-9) / 1e6);
-        out.put("decodeMbitPerSecondPerIteration20",
+        out.put("decodeMbitPerSecondAt20Iterations",
                 (double) n * trials / (decodeNanos * 1e-9) / 1e6 * (iterations / (double) trials) / 20.0);
-        out.put("encodeGbitPerSecond", (double) n * trials / (encodeNanos * 1e-9) / 1e9);
+        out.put("encodeGbitPerSecondColdJit", (double) n * trials / (encodeNanos * 1e-9) / 1e9);
         print(out);
     }
 
