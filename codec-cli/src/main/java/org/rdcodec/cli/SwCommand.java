@@ -90,7 +90,8 @@ final class SwCommand implements Runnable {
                 ? (headroom != null ? (int) Math.min(n, Math.ceil(headroom * feedbackFree)) : RateChoice.adaptiveMaxBits(n, entropy, dispersion))
                 : feedbackFree;
         final long buildStart = System.nanoTime();
-        final LadderCode code = CodeCache.get(n, ladder, codeSeed);
+        final int base = rateAdaptive ? Math.min(ladder, RateChoice.adaptiveBaseBits(n, entropy, dispersion)) : ladder;
+        final LadderCode code = CodeCache.get(n, base, Math.max(base, Math.min(ladder, 2 * base)), codeSeed);
         final double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
         final SlepianWolfDecoder decoder = new SlepianWolfDecoder(engine(), maxIterations);
 
@@ -158,7 +159,8 @@ final class SwCommand implements Runnable {
         out.put("mode", rateAdaptive ? "rate-adaptive" : "feedback-free");
         out.put("decoder", decoder.engine().name());
         out.put("maxIterations", maxIterations);
-        out.put("ladderBits", ladder);
+        out.put("baseChecks", code.baseChecks());
+        out.put("ladderBits", code.maxSyndromeBits());
         out.put("edges", code.base().edges());
         out.put("codeBuildSeconds", buildSeconds);
         out.put("successRate", successes / (double) trials);

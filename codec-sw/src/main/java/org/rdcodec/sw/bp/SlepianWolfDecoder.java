@@ -57,7 +57,7 @@ public final class SlepianWolfDecoder {
      * @param code the code the encoder used
      * @param llr n side-information LLRs, ln P(x=0|y)/P(x=1|y)
      * @param ladderBits the encoder's ladder bits (at least syndromeBits of them)
-     * @param syndromeBits prefix length t, 1 &le; t &le; M
+     * @param syndromeBits prefix length t, B &le; t &le; M
      * @param crc32c the encoder's {@link SourceBlock#crc32c} of the block
      * @return the block
      * @throws DecodeFailure if BP does not converge or the CRC does not match
@@ -93,7 +93,7 @@ public final class SlepianWolfDecoder {
         final int max = code.maxSyndromeBits();
         final double entropy = RateChoice.conditionalEntropy(llr);
         final int step = RateChoice.adaptiveStepBits(n, entropy);
-        int t = Math.min(max, RateChoice.adaptiveStartBits(n, entropy));
+        int t = Math.max(code.baseChecks(), Math.min(max, RateChoice.adaptiveStartBits(n, entropy)));
         final long[] out = new long[SourceBlock.words(n)];
         int attempts = 0;
         long work = 0;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Process-wide cache of {@link LadderCode}s keyed by (n, M, seed): building a PEG code at n = 65536 takes
+ * Process-wide cache of {@link LadderCode}s keyed by (n, B, M, seed): building a PEG code at n = 65536 takes
  * about a second, and every frame of a run uses the same few codes. Least-recently-used codes beyond
  * {@link #CAPACITY} are dropped. Thread-safe; building happens outside the lock.
  */
@@ -23,7 +23,7 @@ public final class CodeCache {
         }
     };
 
-    private record Key(int n, int m, long seed) {
+    private record Key(int n, int b, int m, long seed) {
     }
 
     private CodeCache() {
@@ -31,22 +31,61 @@ public final class CodeCache {
 
     /**
      * @param n source bits per block
-     * @param maxSyndromeBits M
+     * @param maxSyndromeBits M = B (feedback-free)
      * @param seed construction seed
      * @return the cached code, built on first use
      */
     public static LadderCode get(final int n, final int maxSyndromeBits, final long seed) {
-        final Key key = new Key(n, maxSyndromeBits, seed);
+        return get(n, maxSyndromeBits, maxSyndromeBits, seed);
+    }
+
+    /**
+     * @param n source bits per block
+     * @param baseChecks B
+     * @param maxSyndromeBits M
+     * @param seed construction seed
+     * @return the cached code, built on first use
+     */
+    public static LadderCode get(final int n, final int baseChecks, final int maxSyndromeBits, final long seed) {
+        final Key key = new Key(n, baseChecks, maxSyndromeBits, seed);
         synchronized (CODES) {
             final LadderCode c = CODES.get(key);
             if (c != null) {
                 return c;
             }
         }
-        final LadderCode built = LadderCode.build(n, maxSyndromeBits, seed);
+        final LadderCode built = LadderCode.build(n, baseChecks, maxSyndromeBits, seed);
         synchronized (CODES) {
             final LadderCode raced = CODES.putIfAbsent(key, built);
             return Objects.requireNonNullElse(raced, built);
         }
+    }
+
+    /**
+     * The feedback-free code for an estimated conditional entropy ({@link RateChoice#feedbackFreeBits}).
+     *
+     * @param n source bits per block
+     * @param entropy H^ (bits per source bit)
+     * @param dispersion V^ (bits^2 per source bit)
+     * @param seed construction seed
+     * @return the cached code (B = M)
+     */
+    public static LadderCode feedbackFree(final int n, final double entropy, final double dispersion, final long seed) {
+        return get(n, RateChoice.feedbackFreeBits(n, entropy, dispersion), seed);
+    }
+
+    /**
+     * The rate-adaptive ladder for an estimated conditional entropy: B = {@link RateChoice#adaptiveBaseBits},
+     * M = {@link RateChoice#adaptiveMaxBits}.
+     *
+     * @param n source bits per block
+     * @param entropy H^ (bits per source bit)
+     * @param dispersion V^ (bits^2 per source bit)
+     * @param seed construction seed
+     * @return the cached code
+     */
+    public static LadderCode rateAdaptive(final int n, final double entropy, final double dispersion, final long seed) {
+        return get(n, RateChoice.adaptiveBaseBits(n, entropy, dispersion),
+                RateChoice.adaptiveMaxBits(n, entropy, dispersion), seed);
     }
 }

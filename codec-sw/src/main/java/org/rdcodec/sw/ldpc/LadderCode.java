@@ -5,40 +5,54 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A rate-adaptive LDPC-accumulate (LDPCA) syndrome code: a ladder of codes whose syndromes are prefixes of
- * one bit string that the encoder computes once ({@link SyndromeEncoder#encode}).
+ * A rate-adaptive syndrome code: a ladder of nested codes whose syndromes are prefixes of one bit string that
+ * the encoder computes once ({@link SyndromeEncoder#encode}).
  *
- * <p>The base is a PEG code with M checks (rate M / n, {@link DegreeProfile}). Its syndrome s is accumulated,
- * a_j = s_0 xor ... xor s_j, and ladder bit k is a at position {@link #ladderPosition(int) P_k}, the
- * bit-reversal order of offsets from the end (P_0 = M - 1). After t bits the decoder knows a at t positions
- * q_1 &lt; ... &lt; q_t (always including M - 1), hence the parity of every segment (q_{k-1}, q_k] of base checks:
- * the syndrome of the code whose k-th row is the sum of those base rows ({@link #matrixFor(int)}). For every
- * t the known positions are spread evenly, so segments hold floor(M / t) or about 2 M / t rows. With t = M
- * every segment is one base row and the code is the base code itself: a feedback-free code is a ladder whose
- * M is the feedback-free bit count and whose decoder takes all M bits.
+ * <p><b>Check splitting.</b> The base is a PEG code with B checks (rate B / n, {@link DegreeProfile}). Ladder
+ * bits 0 .. B-1 are its syndrome. Each further bit B + r splits one base check c = {@link #splitCheck(int)
+ * S_r} into two halves (its variables at even and at odd positions) and carries the parity of the first half;
+ * the second half's parity is the base bit xor that one. So the code after t bits (B &le; t &le; M) is the base
+ * code with t - B of its checks split: t checks, strictly more information than the base, and every step is
+ * one more bit. Splits follow the bit-reversal order of check indices, so they spread evenly over the code.
+ * With M = B there is no ladder: that is the feedback-free code.
  *
- * <p>Merging costs rate as merges grow, so M should sit a little above the rates expected (measured at
- * n = 16384, BSC(0.11): M at 1.6 h(p) gave a mean stopping rate of 1.25-1.34 h(p), M at 1.25 h(p) gave
- * 1.16 h(p)); see {@link RateChoice#ADAPTIVE_HEADROOM} and src/site/ldpc.md. Adding extension checks
- * above a base code instead was tried and dropped: a base at 1.0-1.1 h(p) plus extension checks up to
- * 1.42 h(p) decoded 0 of 10 blocks.
+ * <p><b>Why splitting and not LDPCA merging.</b> LDPCA (accumulate the syndrome of a high-rate code, reach
+ * lower rates by merging checks) was implemented first and measured: merging even a few percent of checks
+ * of these IRA codes costs more rate than it saves (n = 65536, BSC(0.11): mean stopping rate 1.23 h(p) with
+ * the top code at 1.30 h(p), while the unmerged code at 1.15 h(p) decoded 100% of blocks). Splitting starts
+ * from a code that already nearly works and only adds information. Adding unrelated extension checks was
+ * also tried: a base at 1.0-1.1 h(p) plus extension checks up to 1.42 h(p) decoded 0 of 10 blocks.
  *
- * <p>Merged matrices are built on first use and kept in a small per-code LRU cache. Thread-safe.
+ * <p>Split matrices are built on first use and kept in a small per-code LRU cache. Thread-safe.
  */
 public final class LadderCode {
 
-    /** Prefix matrices kept per code; a rate-adaptive search touches a few dozen ladder steps. */
+    /** Split matrices kept per code; a rate-adaptive search touches a few dozen ladder steps. */
     private static final int PREFIX_CACHE_SIZE = 48;
 
     private final ParityCheckMatrix base;
-    private final int[] ladder;
+    private final ParityCheckMatrix halves;
+    private final int maxSyndromeBits;
+    private final int[] splitOrder;
+    private final int[] splitRank;
     private final long seed;
     private final Map<Integer, ParityCheckMatrix> prefixes;
 
-    private LadderCode(final ParityCheckMatrix base, final long seed) {
+    private LadderCode(final ParityCheckMatrix base, final int maxSyndromeBits, final long seed) {
+        final int b = base.m();
+        if (maxSyndromeBits < b || maxSyndromeBits > Math.min(2 * b, base.n())) {
+            throw new SyndromeCodingException("ladder code: need B <= M <= min(2B, n), got B=" + b + " M="
+                    + maxSyndromeBits + " n=" + base.n());
+        }
         this.base = base;
+        this.maxSyndromeBits = maxSyndromeBits;
         this.seed = seed;
-        this.ladder = ladderOrder(base.m());
+        this.halves = halvesOf(base);
+        this.splitOrder = bitReversalOrder(b);
+        this.splitRank = new int[b];
+        for (int r = 0; r < b; r++) {
+            splitRank[splitOrder[r]] = r;
+        }
         this.prefixes = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -53,30 +67,44 @@ public final class LadderCode {
      * Builds (without caching; see {@link CodeCache}) a ladder code.
      *
      * @param n source bits per block, &ge; 2
-     * @param maxSyndromeBits M, 1 &le; M &le; n
+     * @param baseChecks B, 1 &le; B &le; n
+     * @param maxSyndromeBits M, B &le; M &le; min(2B, n)
      * @param seed construction seed
      * @return the code
      */
-    public static LadderCode build(final int n, final int maxSyndromeBits, final long seed) {
-        if (n < 2 || maxSyndromeBits < 1 || maxSyndromeBits > n) {
-            throw new SyndromeCodingException("ladder code: need n >= 2 and 1 <= maxSyndromeBits <= n, got n=" + n
-                    + " maxSyndromeBits=" + maxSyndromeBits);
+    public static LadderCode build(final int n, final int baseChecks, final int maxSyndromeBits, final long seed) {
+        if (n < 2 || baseChecks < 1 || baseChecks > n) {
+            throw new SyndromeCodingException("ladder code: need n >= 2 and 1 <= baseChecks <= n, got n=" + n
+                    + " baseChecks=" + baseChecks);
         }
-        return new LadderCode(PegBuilder.build(n, maxSyndromeBits, seed), seed);
+        return new LadderCode(PegBuilder.build(n, baseChecks, seed), maxSyndromeBits, seed);
+    }
+
+    /**
+     * A feedback-free code: B = M.
+     *
+     * @param n source bits per block
+     * @param syndromeBits M = B
+     * @param seed construction seed
+     * @return the code
+     */
+    public static LadderCode build(final int n, final int syndromeBits, final long seed) {
+        return build(n, syndromeBits, syndromeBits, seed);
     }
 
     /**
      * Wraps an existing base matrix (tests, custom codes).
      *
-     * @param base the M-row base matrix
+     * @param base the B-row base matrix
+     * @param maxSyndromeBits M
      * @param seed the seed it was built from (informational)
      * @return the code
      */
-    public static LadderCode of(final ParityCheckMatrix base, final long seed) {
-        return new LadderCode(base, seed);
+    public static LadderCode of(final ParityCheckMatrix base, final int maxSyndromeBits, final long seed) {
+        return new LadderCode(base, maxSyndromeBits, seed);
     }
 
-    static int[] ladderOrder(final int b) {
+    static int[] bitReversalOrder(final int b) {
         int bits = 0;
         while ((1L << bits) < b) {
             bits++;
@@ -86,10 +114,29 @@ public final class LadderCode {
         for (long i = 0; i < (1L << bits); i++) {
             final long x = bits == 0 ? 0 : Long.reverse(i) >>> (64 - bits);
             if (x < b) {
-                out[k++] = (int) (b - 1 - x);
+                out[k++] = (int) x;
             }
         }
         return out;
+    }
+
+    /** Row 2c holds the variables of base row c at even positions, row 2c + 1 those at odd positions. */
+    private static ParityCheckMatrix halvesOf(final ParityCheckMatrix base) {
+        final int b = base.m();
+        final int[] rs = base.rowStart();
+        final int[] rv = base.rowVars();
+        final int[] rowStart = new int[2 * b + 1];
+        final int[] rowVars = new int[base.edges()];
+        int at = 0;
+        for (int c = 0; c < b; c++) {
+            for (int parity = 0; parity < 2; parity++) {
+                for (int e = rs[c] + parity; e < rs[c + 1]; e += 2) {
+                    rowVars[at++] = rv[e];
+                }
+                rowStart[2 * c + parity + 1] = at;
+            }
+        }
+        return ParityCheckMatrix.fromRows(base.n(), 2 * b, rowStart, rowVars);
     }
 
     /** @return source bits per block */
@@ -97,9 +144,14 @@ public final class LadderCode {
         return base.n();
     }
 
+    /** @return B, the base code's checks: the shortest usable prefix */
+    public int baseChecks() {
+        return base.m();
+    }
+
     /** @return M, the ladder bits the encoder produces */
     public int maxSyndromeBits() {
-        return base.m();
+        return maxSyndromeBits;
     }
 
     /** @return the construction seed */
@@ -107,21 +159,26 @@ public final class LadderCode {
         return seed;
     }
 
-    /** @return the base (rate M / n) matrix */
+    /** @return the base (rate B / n) matrix */
     public ParityCheckMatrix base() {
         return base;
     }
 
-    /**
-     * @param k ladder index, 0 &le; k &lt; M
-     * @return the accumulator position sent as ladder bit k
-     */
-    public int ladderPosition(final int k) {
-        return ladder[k];
+    /** @return the 2B half rows the encoder computes (row 2c and 2c + 1 are the halves of base row c) */
+    public ParityCheckMatrix halves() {
+        return halves;
     }
 
     /**
-     * @param t prefix length, 1 &le; t &le; M
+     * @param r split index, 0 &le; r &lt; B
+     * @return the base check that ladder bit B + r splits
+     */
+    public int splitCheck(final int r) {
+        return splitOrder[r];
+    }
+
+    /**
+     * @param t prefix length, B &le; t &le; M
      * @return the code a decoder holding the first t ladder bits decodes with (t rows)
      */
     public ParityCheckMatrix matrixFor(final int t) {
@@ -135,7 +192,31 @@ public final class LadderCode {
                 return cached;
             }
         }
-        final ParityCheckMatrix built = merge(segmentEnds(t));
+        final int splits = t - base.m();
+        final int[] rs = base.rowStart();
+        final int[] rv = base.rowVars();
+        final int[] hs = halves.rowStart();
+        final int[] hv = halves.rowVars();
+        final int[] rowStart = new int[t + 1];
+        final int[] rowVars = new int[base.edges()];
+        int row = 0;
+        int at = 0;
+        for (int c = 0; c < base.m(); c++) {
+            if (splitRank[c] < splits) {
+                for (int half = 2 * c; half <= 2 * c + 1; half++) {
+                    final int len = hs[half + 1] - hs[half];
+                    System.arraycopy(hv, hs[half], rowVars, at, len);
+                    at += len;
+                    rowStart[++row] = at;
+                }
+            } else {
+                final int len = rs[c + 1] - rs[c];
+                System.arraycopy(rv, rs[c], rowVars, at, len);
+                at += len;
+                rowStart[++row] = at;
+            }
+        }
+        final ParityCheckMatrix built = ParityCheckMatrix.fromRows(base.n(), t, rowStart, rowVars);
         synchronized (prefixes) {
             prefixes.put(t, built);
         }
@@ -146,7 +227,7 @@ public final class LadderCode {
      * Turns the first t ladder bits into the syndrome of {@link #matrixFor(int)}.
      *
      * @param ladderBits the encoder's output (at least t bits)
-     * @param t prefix length, 1 &le; t &le; M
+     * @param t prefix length, B &le; t &le; M
      * @return t syndrome bits, packed
      */
     public long[] syndromeFor(final long[] ladderBits, final int t) {
@@ -155,111 +236,52 @@ public final class LadderCode {
             throw new SyndromeCodingException("ladder code: " + t + " ladder bits requested but only "
                     + ladderBits.length * 64L + " supplied");
         }
+        final int b = base.m();
+        final int splits = t - b;
         final long[] out = new long[(t + 63) >>> 6];
-        final long[] acc = new long[(base.m() + 63) >>> 6];
-        for (int k = 0; k < t; k++) {
-            final int p = ladder[k];
-            acc[p >>> 6] |= ((ladderBits[k >>> 6] >>> k) & 1L) << p;
-        }
-        final int[] ends = segmentEnds(t);
-        long prev = 0;
-        for (int k = 0; k < t; k++) {
-            final int q = ends[k];
-            final long a = (acc[q >>> 6] >>> q) & 1L;
-            out[k >>> 6] |= (a ^ prev) << k;
-            prev = a;
+        int row = 0;
+        for (int c = 0; c < b; c++) {
+            final long whole = bit(ladderBits, c);
+            final int r = splitRank[c];
+            if (r < splits) {
+                final long first = bit(ladderBits, b + r);
+                out[row >>> 6] |= first << row;
+                row++;
+                out[row >>> 6] |= (first ^ whole) << row;
+            } else {
+                out[row >>> 6] |= whole << row;
+            }
+            row++;
         }
         return out;
     }
 
     /**
-     * Ladder bits from the base syndrome s = H x: accumulate and reorder.
+     * Ladder bits from the half-row syndrome (2B bits of {@link #halves()} times x).
      *
-     * @param syndrome M syndrome bits, packed
+     * @param halfSyndrome 2B bits, packed
      * @return M ladder bits, packed
      */
-    long[] ladderFromSyndrome(final long[] syndrome) {
-        final int m = base.m();
-        final long[] acc = Arrays.copyOf(syndrome, (m + 63) >>> 6);
-        accumulateInPlace(acc, m);
-        final long[] out = new long[(m + 63) >>> 6];
-        for (int k = 0; k < m; k++) {
-            final int p = ladder[k];
-            out[k >>> 6] |= ((acc[p >>> 6] >>> p) & 1L) << k;
+    long[] ladderFromHalves(final long[] halfSyndrome) {
+        final int b = base.m();
+        final long[] out = new long[(maxSyndromeBits + 63) >>> 6];
+        for (int c = 0; c < b; c++) {
+            out[c >>> 6] |= (bit(halfSyndrome, 2 * c) ^ bit(halfSyndrome, 2 * c + 1)) << c;
+        }
+        for (int k = b; k < maxSyndromeBits; k++) {
+            out[k >>> 6] |= bit(halfSyndrome, 2 * splitOrder[k - b]) << k;
         }
         return out;
     }
 
-    /** Prefix XOR over the first m bits: bit j becomes s_0 xor ... xor s_j; bits at or beyond m cleared. */
-    static void accumulateInPlace(final long[] s, final int m) {
-        long carry = 0;
-        final int words = (m + 63) >>> 6;
-        for (int w = 0; w < words; w++) {
-            long x = s[w];
-            x ^= x << 1;
-            x ^= x << 2;
-            x ^= x << 4;
-            x ^= x << 8;
-            x ^= x << 16;
-            x ^= x << 32;
-            x ^= carry;
-            s[w] = x;
-            carry = x >> 63;
-        }
-        if ((m & 63) != 0) {
-            s[words - 1] &= (1L << (m & 63)) - 1;
-        }
-    }
-
-    /**
-     * @param t prefix length
-     * @return the t known accumulator positions, ascending (the last is M - 1)
-     */
-    int[] segmentEnds(final int t) {
-        final int[] ends = Arrays.copyOf(ladder, t);
-        Arrays.sort(ends);
-        return ends;
-    }
-
-    private ParityCheckMatrix merge(final int[] ends) {
-        final int t = ends.length;
-        final int[] rs = base.rowStart();
-        final int[] rv = base.rowVars();
-        final int[] rowStart = new int[t + 1];
-        int[] rowVars = new int[base.edges()];
-        int[] scratch = new int[64];
-        int out = 0;
-        int from = 0;
-        for (int k = 0; k < t; k++) {
-            final int to = ends[k] + 1;
-            final int len = rs[to] - rs[from];
-            if (scratch.length < len) {
-                scratch = new int[Math.max(len, scratch.length * 2)];
-            }
-            System.arraycopy(rv, rs[from], scratch, 0, len);
-            Arrays.sort(scratch, 0, len);
-            // a variable that appears an even number of times in a segment cancels out of the sum
-            int i = 0;
-            while (i < len) {
-                int j = i + 1;
-                while (j < len && scratch[j] == scratch[i]) {
-                    j++;
-                }
-                if (((j - i) & 1) == 1) {
-                    rowVars[out++] = scratch[i];
-                }
-                i = j;
-            }
-            rowStart[k + 1] = out;
-            from = to;
-        }
-        rowVars = Arrays.copyOf(rowVars, out);
-        return ParityCheckMatrix.fromRows(base.n(), t, rowStart, rowVars);
+    private static long bit(final long[] words, final int i) {
+        return (words[i >>> 6] >>> i) & 1L;
     }
 
     private void checkPrefix(final int t) {
-        if (t < 1 || t > base.m()) {
-            throw new SyndromeCodingException("ladder code: prefix " + t + " outside [1, " + base.m() + "]");
+        if (t < base.m() || t > maxSyndromeBits) {
+            throw new SyndromeCodingException("ladder code: prefix " + t + " outside [" + base.m() + ", "
+                    + maxSyndromeBits + "]");
         }
     }
 }

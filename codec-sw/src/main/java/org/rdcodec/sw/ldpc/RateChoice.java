@@ -23,7 +23,7 @@ package org.rdcodec.sw.ldpc;
  *   0.01   0.0808  1.30: 45%   1.40: 90%                        0.080    0.39  (rate 1.47)
  *   0.05   0.2864  1.20: 95%   1.25: 100%                       0.032    0.22  (rate 1.25)
  *   0.11   0.4999  1.15: 100%  1.20: 100%                       0.019    0.16  (rate 1.18)
- *   0.2    0.7219  1.10: 40%   1.15: 65%   1.18: 30% (old code)  0.011    0.21  (rate 1.22)
+ *   0.2    0.7219  1.10: 40%   1.15: 65%   1.22: 77% (30 blocks) 0.011    0.28  (rate 1.29)
  * </pre>
  * Low entropies need a large relative margin because their codes have high rate (few checks of degree
  * 40+), where BP and min-sum are furthest from capacity in relative terms.
@@ -34,7 +34,7 @@ public final class RateChoice {
     private static final double[] GAP_ENTROPY = {0.0, 0.0808, 0.2864, 0.4999, 0.7219, 1.0};
 
     /** Measured multiplicative excess at those entropies (see the class comment); flat beyond the ends. */
-    private static final double[] GAP = {0.39, 0.39, 0.22, 0.16, 0.21, 0.21};
+    private static final double[] GAP = {0.39, 0.39, 0.22, 0.16, 0.28, 0.28};
 
     /**
      * Q^-1(0.01) = 2.326 for 99% success from the Gaussian approximation, rounded up to 2.5 because the
@@ -150,16 +150,36 @@ public final class RateChoice {
     }
 
     /**
+     * Base code of a rate-adaptive ladder sits at n H^ (1 + this x gap(H^)): below the feedback-free rate, so
+     * blocks with fewer errors than usual stop early, and splits take the rest up to M.
+     */
+    public static final double ADAPTIVE_BASE_GAP_FRACTION = 0.5;
+
+    /**
+     * B, the base checks of a rate-adaptive ladder.
+     *
+     * @param n block length
+     * @param entropy H^
+     * @param dispersion V^
+     * @return B in [1, n], never above the feedback-free bits
+     */
+    public static int adaptiveBaseBits(final int n, final double entropy, final double dispersion) {
+        final double bits = Math.ceil(n * entropy * (1 + ADAPTIVE_BASE_GAP_FRACTION * codeGap(entropy)));
+        return (int) Math.max(1, Math.min(feedbackFreeBits(n, entropy, dispersion), bits));
+    }
+
+    /**
      * Ladder length M for a rate-adaptive code.
      *
      * @param n block length
      * @param entropy H^
      * @param dispersion V^
-     * @return M in [1, n]
+     * @return M in [B, min(n, 2B)]
      */
     public static int adaptiveMaxBits(final int n, final double entropy, final double dispersion) {
         final double bits = ADAPTIVE_HEADROOM * feedbackFreeBits(n, entropy, dispersion);
-        return (int) Math.max(1, Math.min(n, Math.ceil(bits)));
+        final int base = adaptiveBaseBits(n, entropy, dispersion);
+        return (int) Math.max(base, Math.min(Math.min(n, 2L * base), Math.ceil(bits)));
     }
 
     /**

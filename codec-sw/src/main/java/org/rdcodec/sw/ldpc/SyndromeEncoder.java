@@ -3,8 +3,8 @@ package org.rdcodec.sw.ldpc;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Slepian-Wolf encoder: computes the syndrome H x of a bit-packed source block and turns it into all M
- * ladder bits of a {@link LadderCode} at once (accumulate, reorder; the decoder uses a prefix).
+ * Slepian-Wolf encoder: computes the syndrome H x of a bit-packed source block, and for a rate-adaptive
+ * {@link LadderCode} all M ladder bits at once (from the half-check syndromes; the decoder uses a prefix).
  *
  * <p>The syndrome is computed column by column: for each set source bit (found with
  * {@link Long#numberOfTrailingZeros}), flip the syndrome bits of its checks. The work is one pass over the
@@ -52,7 +52,9 @@ public final class SyndromeEncoder {
      * @return M syndrome bits, bit k at bit k % 64 of word k / 64
      */
     public static long[] encode(final LadderCode code, final long[] sourceWords) {
-        return code.ladderFromSyndrome(syndrome(code.base(), sourceWords));
+        return code.baseChecks() == code.maxSyndromeBits()
+                ? syndrome(code.base(), sourceWords)
+                : code.ladderFromHalves(syndrome(code.halves(), sourceWords));
     }
 
     /**

@@ -74,7 +74,7 @@ class BscSideInformationTest {
         final double h = RateChoice.binaryEntropy(p);
         final double v = RateChoice.bitDispersion(p);
         final int feedbackFree = RateChoice.feedbackFreeBits(N, h, v);
-        final LadderCode code = CodeCache.get(N, RateChoice.adaptiveMaxBits(N, h, v), 7);
+        final LadderCode code = CodeCache.rateAdaptive(N, h, v, 7);
         final SlepianWolfDecoder decoder = SlepianWolfDecoder.fast();
         final SplittableRandom rnd = new SplittableRandom(200 + (long) (p * 1000));
         long used = 0;
@@ -84,7 +84,7 @@ class BscSideInformationTest {
             final long[] ladder = SyndromeEncoder.encode(code, x);
             final DecodeResult r = decoder.decodeRateAdaptive(code, llr, ladder, SourceBlock.crc32c(x, N));
             assertArrayEquals(x, r.bits());
-            assertTrue(r.syndromeBitsUsed() >= Math.ceil(N * h * RateChoice.ADAPTIVE_START));
+            assertTrue(r.syndromeBitsUsed() >= code.baseChecks());
             used += r.syndromeBitsUsed();
         }
         final double mean = used / (double) RATE_ADAPTIVE_TRIALS;

@@ -66,7 +66,7 @@ class DecoderContractTest {
     @Test
     void wrongCrcIsNeverSuccess() {
         final int n = 4096;
-        final LadderCode code = CodeCache.get(n, 1500, 5);
+        final LadderCode code = CodeCache.get(n, 1500, 1700, 5);
         final SplittableRandom rnd = new SplittableRandom(6);
         final long[] x = TestSources.randomBlock(n, rnd);
         final float[] llr = TestSources.bscLlr(x, n, 0.03, rnd);
@@ -74,7 +74,7 @@ class DecoderContractTest {
         final int wrong = SourceBlock.crc32c(x, n) ^ 1;
         final SlepianWolfDecoder decoder = SlepianWolfDecoder.fast();
         final DecodeFailure f = assertThrows(DecodeFailure.class,
-                () -> decoder.decode(code, llr, ladder, code.maxSyndromeBits(), wrong));
+                () -> decoder.decode(code, llr, ladder, code.baseChecks(), wrong));
         assertEquals(DecodeFailure.Reason.CRC_MISMATCH, f.reason());
         final DecodeFailure g = assertThrows(DecodeFailure.class,
                 () -> decoder.decodeRateAdaptive(code, llr, ladder, wrong));

@@ -14,61 +14,72 @@ import org.junit.jupiter.api.Test;
 class LadderCodeTest {
 
     @Test
-    void ladderOrderIsAPermutationStartingAtTheEnd() {
-        for (final int m : new int[] {1, 2, 3, 7, 64, 1000}) {
-            final int[] order = LadderCode.ladderOrder(m);
-            assertEquals(m - 1, order[0]);
+    void splitOrderIsAPermutation() {
+        for (final int b : new int[] {1, 2, 3, 7, 64, 1000}) {
+            final int[] order = LadderCode.bitReversalOrder(b);
+            assertEquals(0, order[0]);
             final int[] sorted = order.clone();
             Arrays.sort(sorted);
-            for (int i = 0; i < m; i++) {
+            for (int i = 0; i < b; i++) {
                 assertEquals(i, sorted[i]);
             }
         }
     }
 
     @Test
-    void everyPrefixIsTheSyndromeOfItsMergedCode() {
+    void everyPrefixIsTheSyndromeOfItsSplitCode() {
         final int n = 2000;
-        final LadderCode code = LadderCode.build(n, 900, 4);
+        final LadderCode code = LadderCode.build(n, 700, 1400, 4);
         final SplittableRandom rnd = new SplittableRandom(8);
         for (int trial = 0; trial < 3; trial++) {
             final long[] x = TestSources.randomBlock(n, rnd);
             final long[] ladder = SyndromeEncoder.encode(code, x);
-            for (final int t : new int[] {1, 2, 3, 100, 450, 451, 777, 899, 900}) {
+            for (final int t : new int[] {700, 701, 702, 800, 1049, 1399, 1400}) {
                 final ParityCheckMatrix h = code.matrixFor(t);
                 assertEquals(t, h.m());
+                assertEquals(code.base().edges(), h.edges(), "splitting keeps every edge");
                 assertArrayEquals(h.syndromeReference(x), code.syndromeFor(ladder, t), "t=" + t);
             }
+            assertArrayEquals(code.base().syndromeReference(x), code.syndromeFor(ladder, 700));
         }
-        assertSame(code.base(), code.matrixFor(900));
+        assertSame(code.base(), code.matrixFor(700));
     }
 
     @Test
-    void segmentsAreEvenlySpread() {
-        final LadderCode code = LadderCode.build(4096, 2048, 4);
-        for (final int t : new int[] {256, 1000, 1500}) {
-            final int[] ends = code.segmentEnds(t);
-            int prev = -1;
-            int longest = 0;
-            for (final int q : ends) {
-                longest = Math.max(longest, q - prev);
-                prev = q;
-            }
-            // bit-reversal order: after t bits no segment is longer than the power-of-two spacing below M/t, doubled
-            assertTrue(longest <= 2 * Math.ceil(2048.0 / t), "t=" + t + " longest segment " + longest);
+    void feedbackFreeCodeSendsTheBaseSyndrome() {
+        final int n = 1000;
+        final LadderCode code = LadderCode.build(n, 400, 9);
+        final long[] x = TestSources.randomBlock(n, new SplittableRandom(1));
+        assertArrayEquals(code.base().syndromeReference(x), SyndromeEncoder.encode(code, x));
+    }
+
+    @Test
+    void halvesPartitionEachBaseRow() {
+        final LadderCode code = LadderCode.build(3000, 1000, 2000, 2);
+        final ParityCheckMatrix b = code.base();
+        final ParityCheckMatrix h = code.halves();
+        for (int c = 0; c < b.m(); c++) {
+            final int d = b.rowStart()[c + 1] - b.rowStart()[c];
+            final int d0 = h.rowStart()[2 * c + 1] - h.rowStart()[2 * c];
+            final int d1 = h.rowStart()[2 * c + 2] - h.rowStart()[2 * c + 1];
+            assertEquals(d, d0 + d1);
+            assertTrue(Math.abs(d0 - d1) <= 1, "halves differ by at most one variable");
         }
     }
 
     @Test
     void cacheReturnsTheSameCode() {
         assertSame(CodeCache.get(1024, 300, 77), CodeCache.get(1024, 300, 77));
+        assertSame(CodeCache.get(1024, 300, 350, 77), CodeCache.get(1024, 300, 350, 77));
     }
 
     @Test
-    void rejectsBadPrefixes() {
-        final LadderCode code = LadderCode.build(100, 40, 1);
-        assertThrows(SyndromeCodingException.class, () -> code.matrixFor(0));
-        assertThrows(SyndromeCodingException.class, () -> code.matrixFor(41));
+    void rejectsBadPrefixesAndShapes() {
+        final LadderCode code = LadderCode.build(100, 40, 60, 1);
+        assertThrows(SyndromeCodingException.class, () -> code.matrixFor(39));
+        assertThrows(SyndromeCodingException.class, () -> code.matrixFor(61));
         assertThrows(SyndromeCodingException.class, () -> LadderCode.build(100, 101, 1));
+        assertThrows(SyndromeCodingException.class, () -> LadderCode.build(100, 40, 81, 1));
+        assertThrows(SyndromeCodingException.class, () -> LadderCode.build(100, 40, 39, 1));
     }
 }

@@ -55,6 +55,6 @@ class RateChoiceTest {
         }
         assertEquals(0.16, RateChoice.codeGap(0.4999), 1e-12);
         assertEquals(0.39, RateChoice.codeGap(0.01), 1e-12);
-        assertEquals(0.21, RateChoice.codeGap(0.9), 1e-12);
+        assertEquals(0.28, RateChoice.codeGap(0.9), 1e-12);
     }
 }
