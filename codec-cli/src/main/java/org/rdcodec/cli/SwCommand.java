@@ -90,8 +90,10 @@ final class SwCommand implements Runnable {
                 ? (headroom != null ? (int) Math.min(n, Math.ceil(headroom * feedbackFree)) : RateChoice.adaptiveMaxBits(n, entropy, dispersion))
                 : feedbackFree;
         final long buildStart = System.nanoTime();
-        final int base = rateAdaptive ? Math.min(ladder, RateChoice.adaptiveBaseBits(n, entropy, dispersion)) : ladder;
-        final LadderCode code = CodeCache.get(n, base, Math.max(base, Math.min(ladder, 2 * base)), codeSeed);
+        final LadderCode code = rateAdaptive
+                ? CodeCache.get(n, Math.max((ladder + 1) / 2,
+                        Math.min(ladder, RateChoice.adaptiveBaseBits(n, entropy, dispersion))), ladder, codeSeed)
+                : CodeCache.feedbackFree(n, ladder, entropy, dispersion, codeSeed);
         final double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
         final SlepianWolfDecoder decoder = new SlepianWolfDecoder(engine(), maxIterations);
 
@@ -128,7 +130,7 @@ final class SwCommand implements Runnable {
             try {
                 final DecodeResult r = rateAdaptive
                         ? decoder.decodeRateAdaptive(code, llr, ladderBits, crc)
-                        : decoder.decode(code, llr, ladderBits, feedbackFree, crc);
+                        : decoder.decode(code, llr, ladderBits, code.maxSyndromeBits(), crc);
                 decodeNanos += System.nanoTime() - d0;
                 used = r.syndromeBitsUsed();
                 iterations += r.totalIterations();

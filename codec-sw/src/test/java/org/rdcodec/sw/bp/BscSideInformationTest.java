@@ -44,7 +44,7 @@ class BscSideInformationTest {
     void feedbackFreeRateChoiceDecodes(final double p) {
         final double h = RateChoice.binaryEntropy(p);
         final int bits = RateChoice.feedbackFreeBits(N, h, RateChoice.bitDispersion(p));
-        final LadderCode code = CodeCache.get(N, bits, 7);
+        final LadderCode code = CodeCache.feedbackFree(N, h, RateChoice.bitDispersion(p), 7);
         final SlepianWolfDecoder decoder = SlepianWolfDecoder.fast();
         final SplittableRandom rnd = new SplittableRandom(100 + (long) (p * 1000));
         int failures = 0;

@@ -83,7 +83,7 @@ class GaussianSideInformationTest {
         final SplittableRandom rnd = new SplittableRandom(2);
         final float[] probe = awgnLlr(TestSources.randomBlock(N, rnd), rnd);
         final int bits = RateChoice.feedbackFreeBits(N, h, RateChoice.dispersion(probe));
-        final LadderCode code = CodeCache.get(N, bits, 7);
+        final LadderCode code = CodeCache.feedbackFree(N, h, RateChoice.dispersion(probe), 7);
         final SlepianWolfDecoder decoder = SlepianWolfDecoder.fast();
         int failures = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
