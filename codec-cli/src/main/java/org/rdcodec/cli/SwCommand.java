@@ -1,0 +1,211 @@
+package org.rdcodec.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.rdcodec.sw.bp.BeliefPropagation;
+import org.rdcodec.sw.bp.DecodeFailure;
+import org.rdcodec.sw.bp.DecodeResult;
+import org.rdcodec.sw.bp.FloodingDecoder;
+import org.rdcodec.sw.bp.LayeredMinSumDecoder;
+import org.rdcodec.sw.bp.LayeredSumProductDecoder;
+import org.rdcodec.sw.bp.SlepianWolfDecoder;
+import org.rdcodec.sw.ldpc.CodeCache;
+import org.rdcodec.sw.ldpc.LadderCode;
+import org.rdcodec.sw.ldpc.RateChoice;
+import org.rdcodec.sw.ldpc.SourceBlock;
+import org.rdcodec.sw.ldpc.SyndromeEncoder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rdc sw}: codes uniform random sources against BSC(p) side information with the LDPC syndrome codec
+ * and reports success rate, rate over entropy, false successes and decoding speed, all measured.
+ */
+@Command(name = "sw", mixinStandardHelpOptions = true,
+        description = "Slepian-Wolf (LDPC syndrome) coding of random sources against BSC(p) side information.")
+final class SwCommand implements Runnable {
+
+    @Option(names = "--n", description = "source bits per block (default ${DEFAULT-VALUE})")
+    int n = 65536;
+
+    @Option(names = "--p", description = "crossover probability of the side information (default ${DEFAULT-VALUE})")
+    double p = 0.11;
+
+    @Option(names = "--trials", description = "blocks to code (default ${DEFAULT-VALUE})")
+    int trials = 100;
+
+    @Option(names = "--rate-adaptive", description = "LDPCA: the decoder asks for more bits until it succeeds")
+    boolean rateAdaptive;
+
+    @Option(names = "--ratio", description = "feedback-free only: send ratio * n h(p) bits instead of the rate choice")
+    Double ratio;
+
+    @Option(names = "--headroom", description = "rate-adaptive only: ladder length as a multiple of the feedback-free bits")
+    Double headroom;
+
+    @Option(names = "--schedule", description = "layered or flooding (default ${DEFAULT-VALUE})")
+    String schedule = "layered";
+
+    @Option(names = "--rule", description = "min-sum or sum-product (default ${DEFAULT-VALUE})")
+    String rule = "min-sum";
+
+    @Option(names = "--alpha", description = "min-sum normalization (default: by check degree)")
+    Float alpha;
+
+    @Option(names = "--beta", description = "min-sum offset in LLR units (default ${DEFAULT-VALUE})")
+    float beta;
+
+    @Option(names = "--max-iterations", description = "BP iteration limit (default ${DEFAULT-VALUE})")
+    int maxIterations = SlepianWolfDecoder.DEFAULT_MAX_ITERATIONS;
+
+    @Option(names = "--seed", description = "seed of sources and noise (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--code-seed", description = "seed of the PEG code (default ${DEFAULT-VALUE})")
+    long codeSeed = 7;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (n < 64 || !(p > 0 && p < 0.5) || trials < 1) {
+            throw new IllegalArgumentException("need n >= 64, 0 < p < 0.5, trials >= 1; got n=" + n + " p=" + p
+                    + " trials=" + trials);
+        }
+        final double entropy = RateChoice.binaryEntropy(p);
+        final double dispersion = RateChoice.bitDispersion(p);
+        final int feedbackFree = ratio != null
+                ? (int) Math.min(n, Math.ceil(ratio * n * entropy))
+                : RateChoice.feedbackFreeBits(n, entropy, dispersion);
+        final int ladder = rateAdaptive
+                ? (headroom != null ? (int) Math.min(n, Math.ceil(headroom * feedbackFree)) : RateChoice.adaptiveMaxBits(n, entropy, dispersion))
+                : feedbackFree;
+        final long buildStart = System.nanoTime();
+        final LadderCode code = rateAdaptive
+                ? CodeCache.get(n, Math.max((ladder + 1) / 2,
+                        Math.min(ladder, RateChoice.adaptiveBaseBits(n, entropy, dispersion))), ladder, codeSeed)
+                : CodeCache.feedbackFree(n, ladder, entropy, dispersion, codeSeed);
+        final double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
+        final SlepianWolfDecoder decoder = new SlepianWolfDecoder(engine(), maxIterations);
+
+        final SplittableRandom rnd = new SplittableRandom(seed);
+        final float magnitude = (float) Math.log((1 - p) / p);
+        final int words = SourceBlock.words(n);
+        final long lastMask = (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        final double[] ratios = new double[trials];
+        int successes = 0;
+        int falseSuccesses = 0;
+        int crcRejections = 0;
+        long encodeNanos = 0;
+        long decodeNanos = 0;
+        long iterations = 0;
+        long attempts = 0;
+        final float[] llr = new float[n];
+        for (int trial = 0; trial < trials; trial++) {
+            final long[] source = new long[words];
+            for (int w = 0; w < words; w++) {
+                source[w] = rnd.nextLong();
+            }
+            source[words - 1] &= lastMask;
+            for (int i = 0; i < n; i++) {
+                final long x = (source[i >>> 6] >>> i) & 1L;
+                final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
+                llr[i] = y == 0 ? magnitude : -magnitude;
+            }
+            final long e0 = System.nanoTime();
+            final long[] ladderBits = SyndromeEncoder.encode(code, source);
+            final int crc = SourceBlock.crc32c(source, n);
+            encodeNanos += System.nanoTime() - e0;
+            final long d0 = System.nanoTime();
+            int used;
+            try {
+                final DecodeResult r = rateAdaptive
+                        ? decoder.decodeRateAdaptive(code, llr, ladderBits, crc)
+                        : decoder.decode(code, llr, ladderBits, code.maxSyndromeBits(), crc);
+                decodeNanos += System.nanoTime() - d0;
+                used = r.syndromeBitsUsed();
+                iterations += r.totalIterations();
+                attempts += r.attempts();
+                if (Arrays.equals(r.bits(), source)) {
+                    successes++;
+                } else {
+                    falseSuccesses++;
+                }
+            } catch (final DecodeFailure f) {
+                decodeNanos += System.nanoTime() - d0;
+                used = f.syndromeBitsTried();
+                attempts += f.attempts();
+                iterations += (long) f.attempts() * maxIterations;
+                if (f.reason() == DecodeFailure.Reason.CRC_MISMATCH) {
+                    crcRejections++;
+                }
+            }
+            ratios[trial] = used / (n * entropy);
+        }
+        final double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("n", n);
+        out.put("p", p);
+        out.put("entropy", entropy);
+        out.put("trials", trials);
+        out.put("mode", rateAdaptive ? "rate-adaptive" : "feedback-free");
+        out.put("decoder", decoder.engine().name());
+        out.put("maxIterations", maxIterations);
+        out.put("baseChecks", code.baseChecks());
+        out.put("ladderBits", code.maxSyndromeBits());
+        out.put("edges", code.base().edges());
+        out.put("codeBuildSeconds", buildSeconds);
+        out.put("successRate", successes / (double) trials);
+        out.put("meanRateOverEntropy", Arrays.stream(ratios).average().orElse(Double.NaN));
+        out.put("medianRateOverEntropy", sorted[trials / 2]);
+        out.put("maxRateOverEntropy", sorted[trials - 1]);
+        out.put("falseSuccesses", falseSuccesses);
+        out.put("crcRejections", crcRejections);
+        out.put("meanAttempts", attempts / (double) trials);
+        out.put("meanIterationsPerAttempt", iterations / (double) attempts);
+        out.put("decodeMbitPerSecond", (double) n * trials / (decodeNanos * 1e-9) / 1e6);
+        out.put("decodeMbitPerSecondAt20Iterations",
+                (double) n * trials / (decodeNanos * 1e-9) / 1e6 * (iterations / (double) trials) / 20.0);
+        out.put("encodeGbitPerSecondColdJit", (double) n * trials / (encodeNanos * 1e-9) / 1e9);
+        print(out);
+    }
+
+    private BeliefPropagation engine() {
+        final boolean layered = switch (schedule) {
+            case "layered" -> true;
+            case "flooding" -> false;
+            default -> throw new IllegalArgumentException("--schedule must be layered or flooding, got " + schedule);
+        };
+        return switch (rule) {
+            case "min-sum" -> layered ? (alpha == null && beta == 0f ? new LayeredMinSumDecoder() : new LayeredMinSumDecoder(alpha == null ? 1f : alpha, beta)) : new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
+            case "sum-product" -> layered ? new LayeredSumProductDecoder() : new FloodingDecoder(FloodingDecoder.Rule.SUM_PRODUCT);
+            default -> throw new IllegalArgumentException("--rule must be min-sum or sum-product, got " + rule);
+        };
+    }
+
+    private void print(final Map<String, Object> out) {
+        if (json) {
+            try {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        for (final Map.Entry<String, Object> e : out.entrySet()) {
+            final Object v = e.getValue();
+            System.out.printf(Locale.ROOT, "%-34s %s%n", e.getKey(),
+                    v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v);
+        }
+    }
+}

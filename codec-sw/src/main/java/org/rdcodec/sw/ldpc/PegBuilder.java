@@ -1,0 +1,299 @@
+package org.rdcodec.sw.ldpc;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Builds a parity-check matrix by Progressive Edge Growth (Hu, Eleftheriou and Arnold): variables are
+ * connected one edge at a time, each edge going to a lowest-degree check among those farthest from the
+ * variable in the graph built so far, which keeps short cycles out and check degrees nearly equal.
+ *
+ * <p>Two departures from the textbook algorithm, both for speed and both documented in src/site/ldpc.md:
+ * <ul>
+ *   <li>The m - 1 degree-2 variables of the {@link DegreeProfile} are laid as an accumulator chain over a
+ *       random permutation of the checks (variable k joins checks perm[k] and perm[k+1]); this is the
+ *       repeat-accumulate structure, it has no cycle made of degree-2 variables only, and because the
+ *       permutation is random, merging consecutive checks in the LDPCA ladder almost never cancels an edge.</li>
+ *   <li>The breadth-first search that finds the farthest checks stops after a bounded amount of work
+ *       ({@link #SEARCH_BUDGET} edges visited; a level cut short by the budget is dropped), except that the
+ *       first level (checks two edges away) always completes, so 4-cycles are avoided whenever the graph
+ *       allows; longer cycles beyond the levels reached are left to chance. Without the bound PEG costs O(edges^2), which is
+ *       minutes at n = 65536.</li>
+ * </ul>
+ * Deterministic from (n, m, seed).
+ */
+public final class PegBuilder {
+
+    /** Edges the search may visit per placed edge before it settles on the levels reached so far. */
+    static final int SEARCH_BUDGET = 1024;
+
+    private PegBuilder() {
+    }
+
+    /**
+     * @param n variables (source bits), &ge; 2
+     * @param m checks (syndrome bits), 1 &le; m &le; n
+     * @param seed construction seed
+     * @return the matrix
+     */
+    public static ParityCheckMatrix build(final int n, final int m, final long seed) {
+        final DegreeProfile profile = DegreeProfile.forShape(n, m);
+        final SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * n) ^ ((long) m << 32));
+        final int[] varDegree = new int[n];
+        int v0 = 0;
+        for (int i = 0; i < profile.degreeTwo(); i++) {
+            varDegree[v0++] = 2;
+        }
+        for (int i = 0; i < profile.degreeThree(); i++) {
+            varDegree[v0++] = Math.min(3, m);
+        }
+        for (int i = 0; i < profile.highCount(); i++) {
+            varDegree[v0++] = Math.min(profile.highDegree(), m);
+        }
+        return new Builder(n, m, varDegree, profile.degreeTwo(), rnd).run();
+    }
+
+    /** Mutable construction state; one per build. */
+    private static final class Builder {
+        private final int n;
+        private final int m;
+        private final int[] varDegree;
+        private final int chainLength;
+        private final SplittableRandom rnd;
+
+        private final int[][] varChecks;
+        private final int[] varFill;
+        private int[][] checkVars;
+        private final int[] checkDegree;
+
+        // checks ordered by degree: bucket d is order[bucketStart[d] .. bucketStart[d + 1])
+        private final int[] order;
+        private final int[] position;
+        private int[] bucketStart;
+        private int minDegree;
+
+        private final int[] checkMark;
+        private final int[] checkPending;
+        private final int[] varMark;
+        private int epoch;
+        private int[] frontier;
+        private int[] next;
+
+        Builder(final int n, final int m, final int[] varDegree, final int chainLength, final SplittableRandom rnd) {
+            this.n = n;
+            this.m = m;
+            this.varDegree = varDegree;
+            this.chainLength = chainLength;
+            this.rnd = rnd;
+            varChecks = new int[n][];
+            for (int v = 0; v < n; v++) {
+                varChecks[v] = new int[varDegree[v]];
+            }
+            varFill = new int[n];
+            checkVars = new int[m][];
+            checkDegree = new int[m];
+            order = new int[m];
+            position = new int[m];
+            checkMark = new int[m];
+            checkPending = new int[m];
+            varMark = new int[n];
+            frontier = new int[64];
+            next = new int[64];
+        }
+
+        ParityCheckMatrix run() {
+            final int[] perm = new int[m];
+            for (int i = 0; i < m; i++) {
+                perm[i] = i;
+            }
+            for (int i = m - 1; i > 0; i--) {
+                final int j = rnd.nextInt(i + 1);
+                final int t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+            }
+            for (int c = 0; c < m; c++) {
+                checkVars[c] = new int[8];
+            }
+            for (int k = 0; k < chainLength; k++) {
+                connectRaw(k, perm[k]);
+                connectRaw(k, perm[k + 1]);
+            }
+            initBuckets();
+            for (int v = chainLength; v < n; v++) {
+                for (int j = 0; j < varDegree[v]; j++) {
+                    final int c = j == 0 ? pickLowest() : pickFarthest(v);
+                    connectRaw(v, c);
+                    raise(c);
+                }
+            }
+            return toMatrix();
+        }
+
+        private void connectRaw(final int v, final int c) {
+            varChecks[v][varFill[v]++] = c;
+            int[] list = checkVars[c];
+            if (checkDegree[c] == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                checkVars[c] = list;
+            }
+            list[checkDegree[c]] = v;
+            // degree is raised here for the chain, and again through raise() for PEG edges; see initBuckets
+            checkDegree[c]++;
+        }
+
+        private void initBuckets() {
+            int maxDeg = 0;
+            for (int c = 0; c < m; c++) {
+                maxDeg = Math.max(maxDeg, checkDegree[c]);
+            }
+            bucketStart = new int[maxDeg + 64];
+            final int[] count = new int[maxDeg + 1];
+            for (int c = 0; c < m; c++) {
+                count[checkDegree[c]]++;
+            }
+            int at = 0;
+            for (int d = 0; d < bucketStart.length; d++) {
+                bucketStart[d] = at;
+                if (d <= maxDeg) {
+                    at += count[d];
+                }
+            }
+            final int[] fill = Arrays.copyOf(bucketStart, maxDeg + 1);
+            for (int c = 0; c < m; c++) {
+                final int p = fill[checkDegree[c]]++;
+                order[p] = c;
+                position[c] = p;
+            }
+            minDegree = 0;
+            while (bucketStart[minDegree + 1] == bucketStart[minDegree]) {
+                minDegree++;
+            }
+        }
+
+        /** Moves check c (whose degree connectRaw already raised by one) from bucket d - 1 to bucket d. */
+        private void raise(final int c) {
+            final int d = checkDegree[c] - 1;
+            if (d + 2 >= bucketStart.length) {
+                final int old = bucketStart.length;
+                bucketStart = Arrays.copyOf(bucketStart, old * 2);
+                Arrays.fill(bucketStart, old, bucketStart.length, m);
+            }
+            final int last = bucketStart[d + 1] - 1;
+            final int other = order[last];
+            final int p = position[c];
+            order[p] = other;
+            position[other] = p;
+            order[last] = c;
+            position[c] = last;
+            bucketStart[d + 1]--;
+            while (minDegree + 1 < bucketStart.length && bucketStart[minDegree + 1] == bucketStart[minDegree]) {
+                minDegree++;
+            }
+        }
+
+        private int pickLowest() {
+            epoch++;
+            return pickUnmarked();
+        }
+
+        /** Lowest-degree check not marked in the current epoch, ties broken at random. */
+        private int pickUnmarked() {
+            for (int d = minDegree; d + 1 < bucketStart.length; d++) {
+                final int lo = bucketStart[d];
+                final int size = bucketStart[d + 1] - lo;
+                if (size == 0) {
+                    continue;
+                }
+                final int start = rnd.nextInt(size);
+                for (int i = 0; i < size; i++) {
+                    int k = start + i;
+                    if (k >= size) {
+                        k -= size;
+                    }
+                    final int c = order[lo + k];
+                    if (checkMark[c] != epoch) {
+                        return c;
+                    }
+                }
+            }
+            throw new IllegalStateException("PEG: every check is already a neighbour (degree > m)");
+        }
+
+        private int pickFarthest(final int v) {
+            epoch++;
+            int frontierSize = 0;
+            int marked = 0;
+            for (int j = 0; j < varFill[v]; j++) {
+                final int c = varChecks[v][j];
+                checkMark[c] = epoch;
+                marked++;
+                frontier = push(frontier, frontierSize++, c);
+            }
+            varMark[v] = epoch;
+            int work = 0;
+            levels:
+            while (frontierSize > 0) {
+                int nextSize = 0;
+                for (int f = 0; f < frontierSize; f++) {
+                    if (work > SEARCH_BUDGET && marked > varFill[v]) {
+                        // out of budget inside a level: keep only the complete levels marked so far
+                        break levels;
+                    }
+                    final int c = frontier[f];
+                    final int[] vars = checkVars[c];
+                    for (int k = 0, deg = checkDegree[c]; k < deg; k++) {
+                        final int u = vars[k];
+                        if (varMark[u] == epoch) {
+                            continue;
+                        }
+                        varMark[u] = epoch;
+                        final int[] uc = varChecks[u];
+                        for (int q = 0, ud = varFill[u]; q < ud; q++) {
+                            final int c2 = uc[q];
+                            work++;
+                            if (checkMark[c2] != epoch && checkPending[c2] != epoch) {
+                                checkPending[c2] = epoch;
+                                next = push(next, nextSize++, c2);
+                            }
+                        }
+                    }
+                }
+                if (marked + nextSize >= m) {
+                    // the next level would reach every check: the farthest ones are this new level,
+                    // which are exactly the checks still unmarked
+                    break;
+                }
+                for (int i = 0; i < nextSize; i++) {
+                    checkMark[next[i]] = epoch;
+                }
+                marked += nextSize;
+                final int[] t = frontier;
+                frontier = next;
+                next = t;
+                frontierSize = nextSize;
+            }
+            return pickUnmarked();
+        }
+
+        private static int[] push(final int[] a, final int size, final int value) {
+            final int[] out = size == a.length ? Arrays.copyOf(a, a.length * 2) : a;
+            out[size] = value;
+            return out;
+        }
+
+        private ParityCheckMatrix toMatrix() {
+            final int[] rowStart = new int[m + 1];
+            for (int c = 0; c < m; c++) {
+                rowStart[c + 1] = rowStart[c] + checkDegree[c];
+            }
+            final int[] rowVars = new int[rowStart[m]];
+            for (int c = 0; c < m; c++) {
+                final int[] vars = checkVars[c];
+                Arrays.sort(vars, 0, checkDegree[c]);
+                System.arraycopy(vars, 0, rowVars, rowStart[c], checkDegree[c]);
+            }
+            return ParityCheckMatrix.fromRows(n, m, rowStart, rowVars);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.rdcodec.sw.ldpc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class PegBuilderTest {
+
+    @Test
+    void columnDegreesFollowTheProfile() {
+        for (final int m : new int[] {205, 1024, 1800}) {
+            final int n = 2048;
+            final ParityCheckMatrix h = PegBuilder.build(n, m, 3);
+            final DegreeProfile profile = DegreeProfile.forShape(n, m);
+            final int[] count = new int[64];
+            for (int v = 0; v < n; v++) {
+                count[h.columnDegree(v)]++;
+            }
+            assertEquals(profile.degreeTwo(), count[2], "degree-2 variables, m=" + m);
+            assertEquals(profile.edges(m), h.edges(), "edges, m=" + m);
+            assertEquals(Math.min(m - 1, Math.round(DegreeProfile.DEGREE_TWO_CAP * n)), profile.degreeTwo());
+        }
+    }
+
+    @Test
+    void checkDegreesAreConcentrated() {
+        final ParityCheckMatrix h = PegBuilder.build(4096, 2048, 5);
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int c = 0; c < h.m(); c++) {
+            final int d = h.rowStart()[c + 1] - h.rowStart()[c];
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        // PEG always picks a lowest-degree check, so degrees differ by at most 2 (one from the chain ends)
+        assertTrue(max - min <= 2, "check degrees " + min + ".." + max);
+    }
+
+    /**
+     * Where the graph is sparse enough (a variable's distance-2 neighbourhood does not cover every check) PEG
+     * never closes a 4-cycle. At high code rates (few checks of high degree, e.g. n = 2048, m = 300) it may have
+     * to, exactly as textbook PEG does.
+     */
+    @Test
+    void hasNoFourCycles() {
+        for (final int m : new int[] {1024, 1800}) {
+            final ParityCheckMatrix h = PegBuilder.build(2048, m, 11);
+            final int[] seen = new int[h.m()];
+            Arrays.fill(seen, -1);
+            final int[] rs = h.rowStart();
+            final int[] rv = h.rowVars();
+            final int[] cs = h.colStart();
+            final int[] cc = h.colChecks();
+            for (int c = 0; c < h.m(); c++) {
+                for (int e = rs[c]; e < rs[c + 1]; e++) {
+                    final int v = rv[e];
+                    for (int k = cs[v]; k < cs[v + 1]; k++) {
+                        final int other = cc[k];
+                        if (other == c) {
+                            continue;
+                        }
+                        assertFalse(seen[other] == c, "checks " + c + " and " + other + " share two variables, m=" + m);
+                        seen[other] = c;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void isDeterministicInTheSeed() {
+        final ParityCheckMatrix a = PegBuilder.build(3000, 1100, 42);
+        final ParityCheckMatrix b = PegBuilder.build(3000, 1100, 42);
+        final ParityCheckMatrix c = PegBuilder.build(3000, 1100, 43);
+        assertArrayEquals(a.rowStart(), b.rowStart());
+        assertArrayEquals(a.rowVars(), b.rowVars());
+        assertFalse(Arrays.equals(a.rowVars(), c.rowVars()));
+    }
+
+    @Test
+    void tinyAndExtremeShapesWork() {
+        for (final int[] nm : new int[][] {{2, 1}, {2, 2}, {5, 1}, {5, 3}, {64, 64}, {1000, 50}, {1000, 950}}) {
+            final ParityCheckMatrix h = PegBuilder.build(nm[0], nm[1], 1);
+            assertEquals(nm[0], h.n());
+            assertEquals(nm[1], h.m());
+            for (int v = 0; v < h.n(); v++) {
+                assertTrue(h.columnDegree(v) >= 1, "variable " + v + " unconnected in " + Arrays.toString(nm));
+            }
+        }
+    }
+
+    @Test
+    void rejectsBadShapes() {
+        assertThrows(SyndromeCodingException.class, () -> PegBuilder.build(100, 0, 1));
+        assertThrows(SyndromeCodingException.class, () -> PegBuilder.build(100, 101, 1));
+        assertThrows(SyndromeCodingException.class, () -> PegBuilder.build(1, 1, 1));
+    }
+}

@@ -1,0 +1,60 @@
+package org.rdcodec.sw.ldpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class RateChoiceTest {
+
+    /** float LLRs carry about 7 significant digits; entropies computed from them agree to this. */
+    private static final double FLOAT_LLR_TOLERANCE = 1e-6;
+
+    @Test
+    void binaryEntropyKnownValues() {
+        assertEquals(1.0, RateChoice.binaryEntropy(0.5), 1e-15);
+        assertEquals(0.0, RateChoice.binaryEntropy(0), 0);
+        assertEquals(0.4999159582, RateChoice.binaryEntropy(0.11), 1e-9);
+    }
+
+    @Test
+    void entropyFromBscLlrsIsTheBinaryEntropy() {
+        for (final double p : new double[] {0.01, 0.05, 0.11, 0.2}) {
+            final float[] llr = new float[1000];
+            final float mag = (float) Math.log((1 - p) / p);
+            for (int i = 0; i < llr.length; i++) {
+                llr[i] = (i % 3 == 0) ? -mag : mag;
+            }
+            assertEquals(RateChoice.binaryEntropy(p), RateChoice.conditionalEntropy(llr), FLOAT_LLR_TOLERANCE);
+            final double lr = Math.log((1 - p) / p) / Math.log(2);
+            assertEquals(p * (1 - p) * lr * lr, RateChoice.dispersion(llr), 10 * FLOAT_LLR_TOLERANCE);
+        }
+        final float[] certain = new float[10];
+        Arrays.fill(certain, Float.POSITIVE_INFINITY);
+        assertEquals(0.0, RateChoice.conditionalEntropy(certain), 0);
+    }
+
+    /**
+     * The feedback-free choice is above the entropy, shrinks towards (1 + gap) h as n grows, and the
+     * interpolated gap reproduces its table at the measured entropies.
+     */
+    @Test
+    void feedbackFreeRateIsAboveEntropyAndFallsWithBlockLength() {
+        for (final double p : new double[] {0.01, 0.05, 0.11, 0.2}) {
+            final double h = RateChoice.binaryEntropy(p);
+            final double v = RateChoice.bitDispersion(p);
+            double previous = Double.MAX_VALUE;
+            for (final int n : new int[] {4096, 16384, 65536, 1 << 20}) {
+                final double ratio = RateChoice.feedbackFreeBits(n, h, v) / (n * h);
+                assertTrue(ratio > 1 + RateChoice.codeGap(h), "p=" + p + " n=" + n + " ratio " + ratio);
+                assertTrue(ratio < previous, "p=" + p + " n=" + n);
+                previous = ratio;
+            }
+        }
+        assertEquals(0.16, RateChoice.codeGap(0.4999), 1e-12);
+        assertEquals(0.39, RateChoice.codeGap(0.01), 1e-12);
+        assertEquals(0.28, RateChoice.codeGap(0.9), 1e-12);
+    }
+}
