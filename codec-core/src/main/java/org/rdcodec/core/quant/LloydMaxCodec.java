@@ -38,14 +38,7 @@ final class LloydMaxCodec extends IndexStreamCodec {
         final float sigma = (float) job.stats.stdDev();
         final float mean = (float) job.stats.mean();
         final float inv = sigma > 0 ? 1f / sigma : 0f;
-        for (int i = 0; i < job.size; i++) {
-            final float z = (job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i) - mean) * inv;
-            int k = 0;
-            while (k < thresholds.length && z >= thresholds[k]) {
-                k++;
-            }
-            q[i] = k;
-        }
+        QuantKernels.LLOYD_MAX.quantize(job.data, job.from, job.size, mean, inv, thresholds, q);
         dst.putFloat(pos, sigma, ByteOrder.LITTLE_ENDIAN);
         dst.putFloat(pos + 4, mean, ByteOrder.LITTLE_ENDIAN);
     }

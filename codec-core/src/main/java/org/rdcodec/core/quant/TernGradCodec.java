@@ -22,11 +22,7 @@ final class TernGradCodec extends IndexStreamCodec {
     protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
         final float max = (float) job.stats.maxAbs();
         final int key = job.key(Dither.STREAM_ROUNDING);
-        for (int i = 0; i < job.size; i++) {
-            final float x = job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i);
-            final boolean keep = max > 0 && Dither.unit(key, i) * max < Math.abs(x);
-            q[i] = keep ? (x < 0 ? -1 : 1) : 0;
-        }
+        QuantKernels.TERNGRAD.quantize(job.data, job.from, job.size, max, key, q);
         dst.putFloat(pos, max, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
     }

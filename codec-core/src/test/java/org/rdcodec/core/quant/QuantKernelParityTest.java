@@ -71,4 +71,30 @@ class QuantKernelParityTest {
             assertSameBits(a, b);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void ternGradQuantize(final int n) {
+        try (GradientBuffer in = input(n, 77 + n)) {
+            final int key = Dither.key(5, 6, 7, 8, Dither.STREAM_ROUNDING);
+            final int[] qs = new int[n];
+            final int[] qp = new int[n];
+            new ScalarTernGradKernel().quantize(in.segment(), OFFSET, n, 2.5f, key, qs);
+            new PanamaTernGradKernel().quantize(in.segment(), OFFSET, n, 2.5f, key, qp);
+            assertArrayEquals(qs, qp);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void lloydMaxQuantize(final int n) {
+        final float[] t = {-1.5f, -0.5f, 0f, 0.5f, 1.5f};
+        try (GradientBuffer in = input(n, 91 + n)) {
+            final int[] qs = new int[n];
+            final int[] qp = new int[n];
+            new ScalarLloydMaxKernel().quantize(in.segment(), OFFSET, n, 0.1f, 1.3f, t, qs);
+            new PanamaLloydMaxKernel().quantize(in.segment(), OFFSET, n, 0.1f, 1.3f, t, qp);
+            assertArrayEquals(qs, qp);
+        }
+    }
 }
