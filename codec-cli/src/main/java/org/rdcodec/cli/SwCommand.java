@@ -51,6 +51,9 @@ final class SwCommand implements Runnable {
     @Option(names = "--headroom", description = "rate-adaptive only: ladder length as a multiple of the feedback-free bits")
     Double headroom;
 
+    @Option(names = "--base-ratio", description = "rate-adaptive only: base code at ratio * n h(p) bits instead of the rate choice")
+    Double baseRatio;
+
     @Option(names = "--schedule", description = "layered or flooding (default ${DEFAULT-VALUE})")
     String schedule = "layered";
 
@@ -91,8 +94,9 @@ final class SwCommand implements Runnable {
                 : feedbackFree;
         final long buildStart = System.nanoTime();
         final LadderCode code = rateAdaptive
-                ? CodeCache.get(n, Math.max((ladder + 1) / 2,
-                        Math.min(ladder, RateChoice.adaptiveBaseBits(n, entropy, dispersion))), ladder, codeSeed)
+                ? CodeCache.get(n, Math.max((ladder + 1) / 2, Math.min(ladder, baseRatio != null
+                        ? (int) Math.ceil(baseRatio * n * entropy)
+                        : RateChoice.adaptiveBaseBits(n, entropy, dispersion))), ladder, codeSeed)
                 : CodeCache.feedbackFree(n, ladder, entropy, dispersion, codeSeed);
         final double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
         final SlepianWolfDecoder decoder = new SlepianWolfDecoder(engine(), maxIterations);

@@ -15,6 +15,12 @@ public interface BeliefPropagation {
     float LLR_CLAMP = 64f;
 
     /**
+     * What a check with no other inputs (degree 1, which split checks can have) says about its variable:
+     * "certain", as a finite number far above {@link #LLR_CLAMP} so that sums never overflow to infinity or NaN.
+     */
+    float CERTAIN = 1.0e4f;
+
+    /**
      * @param h the matrix
      * @param llr n input LLRs (finite or infinite, not NaN)
      * @param syndrome h.m() syndrome bits, packed

@@ -100,8 +100,8 @@ public final class FloodingDecoder implements BeliefPropagation {
     private static void minSumRow(final float[] in, final float[] outMsg, final int start, final int deg,
             final int syn, final float alpha) {
         int sign = syn;
-        float min1 = Float.MAX_VALUE;
-        float min2 = Float.MAX_VALUE;
+        float min1 = CERTAIN;
+        float min2 = CERTAIN;
         int minAt = -1;
         for (int i = 0; i < deg; i++) {
             final float x = in[start + i];

@@ -12,9 +12,10 @@ import org.rdcodec.sw.ldpc.ParityCheckMatrix;
  * two smallest magnitudes; then L_v = t_e + R_e. The sign is taken from the IEEE sign bit everywhere (so -0
  * counts as bit 1, consistently with the hard decision).
  *
- * <p>Early stop without a separate syndrome pass: each check's parity is computed from the posteriors it
- * just wrote. If in one whole iteration every check was satisfied and no posterior changed sign, those
- * parities are the final ones and the syndrome holds; if some sign changed, one explicit check settles it.
+ * <p>Early stop at almost no cost: each check's parity is computed from the posteriors it just wrote; only
+ * when every check was satisfied at its turn in an iteration (which happens at convergence, rarely before)
+ * is the full syndrome checked against the final posteriors. Tracking sign flips instead, to skip that
+ * pass, costs a second load per edge and measured slower.
  *
  * <p>Messages are floats in two flat arrays (posteriors by variable, check messages by edge in row order).
  */
@@ -27,6 +28,8 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
 
     /** Marks "choose alpha from the check degree". */
     private static final float BY_DEGREE = -1f;
+
+    private static final int CERTAIN_BITS = Float.floatToRawIntBits(CERTAIN);
 
     private final float alpha;
     private final float beta;
@@ -109,7 +112,6 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
         final float b = beta;
         for (int it = 1; it <= maxIterations; it++) {
             int unsatisfied = 0;
-            int flips = 0;
             for (int c = 0; c < m; c++) {
                 final int start = rs[c];
                 final int end = rs[c + 1];
@@ -118,8 +120,8 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
                 int sign = syn;
                 // magnitudes compared as ints: for non-negative IEEE floats the bit patterns order like the
                 // values, and int min/cmov avoids both branch mispredictions and Math.min(float)'s NaN fix-ups
-                int min1 = Integer.MAX_VALUE;
-                int min2 = Integer.MAX_VALUE;
+                int min1 = CERTAIN_BITS;
+                int min2 = CERTAIN_BITS;
                 int minAt = -1;
                 for (int e = start; e < end; e++) {
                     final float x = post[rv[e]] - r[e];
@@ -142,14 +144,12 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
                     r[e] = msg;
                     final float nl = x + msg;
                     final int v = rv[e];
-                    final int newBit = Float.floatToRawIntBits(nl) >>> 31;
-                    flips |= newBit ^ (Float.floatToRawIntBits(post[v]) >>> 31);
-                    parity ^= newBit;
+                    parity ^= Float.floatToRawIntBits(nl) >>> 31;
                     post[v] = nl;
                 }
                 unsatisfied |= parity;
             }
-            if (unsatisfied == 0 && (flips == 0 || Syndromes.satisfied(h, post, syndrome))) {
+            if (unsatisfied == 0 && Syndromes.satisfied(h, post, syndrome)) {
                 lastIterations = it;
                 Syndromes.hardDecide(post, n, out);
                 return it;

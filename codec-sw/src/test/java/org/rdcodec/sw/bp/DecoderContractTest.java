@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rdcodec.sw.ldpc.CodeCache;
 import org.rdcodec.sw.ldpc.LadderCode;
+import org.rdcodec.sw.ldpc.ParityCheckMatrix;
 import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SourceBlock;
 import org.rdcodec.sw.ldpc.SyndromeCodingException;
@@ -60,6 +61,23 @@ class DecoderContractTest {
             final DecodeResult r = new SlepianWolfDecoder(engine, 100)
                     .decode(code, llr, ladder, code.maxSyndromeBits(), crc);
             assertArrayEquals(x, r.bits(), engine.name());
+        }
+    }
+
+    /** Split checks can have one variable; such a check pins it, and no engine may turn that into NaN. */
+    @Test
+    void degreeOneChecksPinTheirVariable() {
+        // x = 1, 0, 1, 1; rows {0}, {1, 2}, {2, 3}, {0, 3}
+        final ParityCheckMatrix h = ParityCheckMatrix.fromRows(4, 4, new int[] {0, 1, 3, 5, 7},
+                new int[] {0, 1, 2, 2, 3, 0, 3});
+        final long[] x = {0b1101L};
+        final long[] syndrome = h.syndromeReference(x);
+        final float[] llr = {3f, 2f, -2f, -2f};
+        for (final BeliefPropagation engine : engines()) {
+            final long[] out = new long[1];
+            final int it = engine.decode(h, llr, syndrome, 20, out);
+            assertTrue(it >= 1, engine.name());
+            assertArrayEquals(x, out, engine.name());
         }
     }
 

@@ -1,0 +1,108 @@
+package org.rdcodec.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.rdcodec.sw.bp.BatchLayeredMinSumDecoder;
+import org.rdcodec.sw.bp.LayeredMinSumDecoder;
+import org.rdcodec.sw.ldpc.CodeCache;
+import org.rdcodec.sw.ldpc.LadderCode;
+import org.rdcodec.sw.ldpc.RateChoice;
+import org.rdcodec.sw.ldpc.SyndromeEncoder;
+
+/**
+ * Layered min-sum at n = 65536, exactly {@value #ITERATIONS} iterations, on {@link BatchLayeredMinSumDecoder#lanes()}
+ * blocks: the Vector API batch decoder against the scalar decoder run on the same blocks one after another.
+ * Both decode the same number of source bits per operation (lanes x n); side information at 0.9 x the code's
+ * rate in entropy keeps every block at the full iteration count.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.ADD_VECTOR, BenchJvm.OPEN_MISC, BenchJvm.EXPORT_MISC, BenchJvm.ALLOW_UNSAFE,
+    BenchJvm.NATIVE_ACCESS})
+@State(Scope.Thread)
+public class BatchBpDecoderBenchmark {
+
+    /** Fixed iteration count. */
+    public static final int ITERATIONS = 20;
+
+    /** Source block length. */
+    @Param({"65536"})
+    public int n;
+
+    /** Syndrome rate m / n. */
+    @Param({"0.1", "0.5", "0.85"})
+    public double rate;
+
+    private LadderCode code;
+    private float[][] llr;
+    private long[][] syndromes;
+    private long[][] out;
+    private final BatchLayeredMinSumDecoder batch = new BatchLayeredMinSumDecoder();
+    private final LayeredMinSumDecoder scalar = new LayeredMinSumDecoder();
+
+    /** Builds the code and one batch of blocks. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        final int lanes = BatchLayeredMinSumDecoder.lanes();
+        code = CodeCache.get(n, (int) Math.ceil(rate * n), 7);
+        final double target = rate / 0.9;
+        double lo = 1e-6;
+        double hi = 0.5;
+        for (int i = 0; i < 60; i++) {
+            final double mid = 0.5 * (lo + hi);
+            if (RateChoice.binaryEntropy(mid) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        final double p = lo;
+        final float mag = (float) Math.log((1 - p) / p);
+        final SplittableRandom rnd = new SplittableRandom(5);
+        llr = new float[lanes][n];
+        syndromes = new long[lanes][];
+        out = new long[lanes][(n + 63) >>> 6];
+        for (int j = 0; j < lanes; j++) {
+            final long[] x = new long[(n + 63) >>> 6];
+            for (int w = 0; w < x.length; w++) {
+                x[w] = rnd.nextLong();
+            }
+            for (int i = 0; i < n; i++) {
+                final long b = (x[i >>> 6] >>> i) & 1L;
+                llr[j][i] = (b ^ (rnd.nextDouble() < p ? 1L : 0L)) == 0 ? mag : -mag;
+            }
+            syndromes[j] = SyndromeEncoder.syndrome(code.base(), x);
+        }
+    }
+
+    /** @return per-block results of the vector batch decoder */
+    @Benchmark
+    public int[] vectorBatch() {
+        return batch.decode(code.base(), llr, syndromes, ITERATIONS, out);
+    }
+
+    /** @return the scalar decoder over the same blocks */
+    @Benchmark
+    public int scalarSequential() {
+        int s = 0;
+        for (int j = 0; j < llr.length; j++) {
+            s += scalar.decode(code.base(), llr[j], syndromes[j], ITERATIONS, out[j]);
+        }
+        return s;
+    }
+}
