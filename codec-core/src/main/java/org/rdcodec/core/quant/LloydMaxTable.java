@@ -1,5 +1,7 @@
 package org.rdcodec.core.quant;
 
+import org.rdcodec.core.stats.Gaussian;
+
 /**
  * Lloyd-Max quantizers for the unit Gaussian with 2^bits levels (bits 1..4), computed at class load by
  * Lloyd's iteration (thresholds at midpoints, levels at the conditional means) until levels move by
@@ -35,7 +37,7 @@ final class LloydMaxTable {
             for (int i = 0; i < m; i++) {
                 final double lo = i == 0 ? Double.NEGATIVE_INFINITY : t[i - 1];
                 final double hi = i == m - 1 ? Double.POSITIVE_INFINITY : t[i];
-                final double p = GaussianMath.cdf(hi) - GaussianMath.cdf(lo);
+                final double p = Gaussian.cdf(hi) - Gaussian.cdf(lo);
                 final double next = (density(lo) - density(hi)) / p;
                 move = Math.max(move, Math.abs(next - c[i]));
                 c[i] = next;
@@ -49,7 +51,7 @@ final class LloydMaxTable {
             final double lo = i == 0 ? Double.NEGATIVE_INFINITY : t[i - 1];
             final double hi = i == m - 1 ? Double.POSITIVE_INFINITY : t[i];
             // with centroid levels, E[(X - Q)^2] = E[X^2] - sum c_i^2 p_i
-            mse -= c[i] * c[i] * (GaussianMath.cdf(hi) - GaussianMath.cdf(lo));
+            mse -= c[i] * c[i] * (Gaussian.cdf(hi) - Gaussian.cdf(lo));
         }
         LEVELS[bits] = c;
         THRESHOLDS[bits] = t;
@@ -57,7 +59,7 @@ final class LloydMaxTable {
     }
 
     private static double density(final double x) {
-        return Double.isInfinite(x) ? 0 : GaussianMath.pdf(x);
+        return Double.isInfinite(x) ? 0 : Gaussian.pdf(x);
     }
 
     /**

@@ -1,26 +1,27 @@
-package org.rdcodec.core.quant;
+package org.rdcodec.core.stats;
 
 /** The standard normal density and distribution function, in double precision. */
-final class GaussianMath {
+public final class Gaussian {
 
     private static final double INV_SQRT_2PI = 0.3989422804014327;
 
-    private GaussianMath() {
+    private Gaussian() {
     }
 
     /**
      * @param x argument
      * @return the standard normal density at x
      */
-    static double pdf(final double x) {
+    public static double pdf(final double x) {
         return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
     }
 
     /**
      * @param x argument
-     * @return P(Z &lt;= x) for a standard normal Z (relative error below 1.2e-7, from erfc)
+     * @return P(Z &lt;= x) for a standard normal Z (relative error below 1.2e-7, from erfc; accurate in the
+     *     lower tail, so take upper-tail probabilities as {@code cdf(-x)}, never {@code 1 - cdf(x)})
      */
-    static double cdf(final double x) {
+    public static double cdf(final double x) {
         if (x == Double.POSITIVE_INFINITY) {
             return 1;
         }
@@ -37,7 +38,7 @@ final class GaussianMath {
      * @param x argument
      * @return erfc(x)
      */
-    static double erfc(final double x) {
+    public static double erfc(final double x) {
         final double z = Math.abs(x);
         final double t = 1 / (1 + 0.5 * z);
         final double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
