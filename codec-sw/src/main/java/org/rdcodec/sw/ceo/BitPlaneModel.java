@@ -1,0 +1,124 @@
+package org.rdcodec.sw.ceo;
+
+import org.rdcodec.core.stats.Gaussian;
+
+/**
+ * Per-bit LLRs of the bit-planes of dithered quantization indices, given Gaussian side information
+ * (theory.md section 6). The worker quantizes y with step Delta and shared dither u in [-1/2, 1/2):
+ * q = floor(y / Delta + u + 1/2), so q's cell is y in [(q - u - 1/2) Delta, (q - u + 1/2) Delta). It
+ * sends r = q - qmin in {@code planes} bits, most significant plane first; qmin and planes travel in its
+ * frame, so every r lies in [0, 2^planes). The server knows u and Y | side information ~ N(mu, s^2).
+ *
+ * <p>Plane b (b = planes - 1 is the most significant) of r, given the planes above it (the prefix
+ * r &gt;&gt; (b + 1)), splits the prefix's 2^(b+1) candidate indices into two runs of consecutive cells,
+ * and consecutive cells form an interval: P(bit = 0) and P(bit = 1) are each one Gaussian interval
+ * probability, O(1) per coordinate and plane. The lowest and highest index of the range absorb the
+ * tails (a conditional model: r is known to lie in the range), so no probability is lost.
+ * LLR = ln P(bit = 0) / P(bit = 1), clamped to +-{@link #MAX_LLR}; chained over the planes the bit
+ * probabilities multiply to P(r | side information), so the planes' conditional entropies add up to
+ * H(q | side information).
+ */
+public final class BitPlaneModel {
+
+    /** Largest |LLR| produced: e^-50 ~ 2e-22, certain for any block length. */
+    public static final float MAX_LLR = 50f;
+
+    private final int planes;
+    private final int qmin;
+
+    /**
+     * @param planes bits per index, 1..30
+     * @param qmin the smallest index of the range
+     */
+    public BitPlaneModel(final int planes, final int qmin) {
+        if (planes < 1 || planes > 30) {
+            throw new IllegalArgumentException("planes must be in [1, 30], got " + planes);
+        }
+        this.planes = planes;
+        this.qmin = qmin;
+    }
+
+    /** @return bits per index */
+    public int planes() {
+        return planes;
+    }
+
+    /** @return the smallest index */
+    public int qmin() {
+        return qmin;
+    }
+
+    /**
+     * The LLR of plane {@code plane} of one coordinate.
+     *
+     * @param plane 0 (least significant) .. planes - 1 (most significant)
+     * @param prefix the value of the planes above, r &gt;&gt; (plane + 1)
+     * @param u the coordinate's dither, in [-1/2, 1/2)
+     * @param step Delta
+     * @param mu side-information mean of y
+     * @param s side-information standard deviation of y, &gt; 0
+     * @return ln P(bit = 0) / P(bit = 1)
+     */
+    public float llr(final int plane, final int prefix, final float u, final double step, final double mu, final double s) {
+        final long half = 1L << plane;
+        final long r0 = (long) prefix << (plane + 1);
+        // r0 .. r0 + half - 1 have bit 0; r0 + half .. r0 + 2 half - 1 have bit 1
+        final double lo = edge(r0, u, step, mu, s);
+        final double mid = edge(r0 + half, u, step, mu, s);
+        final double hi = edge(r0 + 2 * half, u, step, mu, s);
+        final double p0 = interval(lo, mid);
+        final double p1 = interval(mid, hi);
+        if (p0 > 0 && p1 > 0) {
+            final double l = Math.log(p0 / p1);
+            return (float) Math.max(-MAX_LLR, Math.min(MAX_LLR, l));
+        }
+        if (p0 > 0) {
+            return MAX_LLR;
+        }
+        if (p1 > 0) {
+            return -MAX_LLR;
+        }
+        // both halves lie beyond the double range of the tails: the one nearer mu wins
+        return Math.abs(mid - Math.max(lo, Math.min(mid, 0))) <= Math.abs(mid - Math.max(mid, Math.min(hi, 0))) ? MAX_LLR : -MAX_LLR;
+    }
+
+    /**
+     * Probability of the whole index r under the side information (for tests and entropy estimates).
+     *
+     * @param r the offset index, in [0, 2^planes)
+     * @param u dither
+     * @param step Delta
+     * @param mu side-information mean
+     * @param s side-information standard deviation
+     * @return P(r)
+     */
+    public double probability(final long r, final float u, final double step, final double mu, final double s) {
+        return interval(edge(r, u, step, mu, s), edge(r + 1, u, step, mu, s));
+    }
+
+    /** Standardised lower edge of the cell of offset index r; the range's ends open to infinity. */
+    private double edge(final long r, final float u, final double step, final double mu, final double s) {
+        if (r <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (r >= 1L << planes) {
+            return Double.POSITIVE_INFINITY;
+        }
+        final double y = ((double) (r + qmin) - u - 0.5) * step;
+        return (y - mu) / s;
+    }
+
+    /** P(a &lt;= Z &lt; b) for a standard normal Z, accurate in both tails. */
+    static double interval(final double a, final double b) {
+        if (!(b > a)) {
+            return 0;
+        }
+        if (a >= 0) {
+            return Gaussian.cdf(-a) - Gaussian.cdf(-b);
+        }
+        if (b <= 0) {
+            return Gaussian.cdf(b) - Gaussian.cdf(a);
+        }
+        return 1 - Gaussian.cdf(a) - Gaussian.cdf(-b);
+    }
+}

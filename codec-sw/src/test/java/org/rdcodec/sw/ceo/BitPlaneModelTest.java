@@ -1,0 +1,83 @@
+package org.rdcodec.sw.ceo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class BitPlaneModelTest {
+
+    /**
+     * Chained bit probabilities multiply to P(r) exactly in real arithmetic; numerically the Gaussian
+     * CDF carries a fractional error up to 1.2e-7 (its erfc approximation), made at different points by
+     * the chained and the direct computation. An interval probability P = Phi(b) - Phi(a) then errs by
+     * up to 2.4e-7 Phi / P relative; for sampled (typical) cells Phi / P stays below ~100, so each of the
+     * at most 2 x 5 + 1 probabilities is off by at most 2.4e-5 relative = 3.5e-5 bit: 1e-4 bit in all.
+     */
+    private static final double CHAIN_TOL_BITS = 1e-4;
+
+    private static double p0(final float llr) {
+        return 1 / (1 + Math.exp(-llr));
+    }
+
+    /**
+     * Chain rule, sample by sample: -log2 P(r) = sum over planes of -log2 P(bit | planes above), so the
+     * planes' code lengths add up to the index's conditional code length (and their means to
+     * H(q | side information)).
+     */
+    @Test
+    void planeProbabilitiesChainToTheIndexProbability() {
+        final SplittableRandom rnd = new SplittableRandom(3);
+        final int planes = 5;
+        final BitPlaneModel m = new BitPlaneModel(planes, -16);
+        final double step = 0.7;
+        for (int t = 0; t < 2000; t++) {
+            final double mu = rnd.nextGaussian() * 2;
+            final double s = 0.3 + rnd.nextDouble() * 2;
+            final float u = (float) (rnd.nextDouble() - 0.5);
+            final double y = mu + s * rnd.nextGaussian();
+            final int q = (int) Math.floor(y / step + u + 0.5);
+            final int r = Math.max(0, Math.min((1 << planes) - 1, q + 16));
+            double bits = 0;
+            for (int b = planes - 1; b >= 0; b--) {
+                final float llr = m.llr(b, r >> (b + 1), u, step, mu, s);
+                final int bit = (r >> b) & 1;
+                final double p = bit == 0 ? p0(llr) : 1 - p0(llr);
+                bits -= Math.log(p) / Math.log(2);
+            }
+            final double direct = -Math.log(m.probability(r, u, step, mu, s)) / Math.log(2);
+            assertEquals(direct, bits, CHAIN_TOL_BITS, "sample " + t);
+        }
+    }
+
+    @Test
+    void probabilitiesOfTheWholeRangeSumToOne() {
+        final BitPlaneModel m = new BitPlaneModel(4, -8);
+        double total = 0;
+        for (int r = 0; r < 16; r++) {
+            total += m.probability(r, 0.2f, 0.5, 0.3, 1.1);
+        }
+        assertEquals(1, total, 1e-12);
+    }
+
+    @Test
+    void farTailsGiveSaturatedButFiniteLlrs() {
+        final BitPlaneModel m = new BitPlaneModel(8, -128);
+        final float llr = m.llr(0, 100, 0f, 1.0, -1000, 0.01);
+        assertTrue(Float.isFinite(llr) && Math.abs(llr) == BitPlaneModel.MAX_LLR);
+        assertEquals(0.0, BitPlaneModel.interval(3, 2));
+    }
+
+    @Test
+    void sideInformationIsTheMmseCombination() {
+        final SideInformation si = new SideInformation(2.0, 1);
+        si.add(new float[] {1f}, 0.5);
+        si.add(new float[] {3f}, 1.0);
+        // precision 1/2 + 2 + 1 = 3.5, mean (2 * 1 + 1 * 3) / 3.5
+        assertEquals(1 / 3.5, si.variance(), 1e-15);
+        assertEquals(5 / 3.5, si.mean(0), 1e-12);
+        assertEquals(Math.sqrt(1 / 3.5 + 0.25), si.observationStdDev(0.25), 1e-15);
+    }
+}
