@@ -9,6 +9,8 @@ final class QuantKernels {
     static final SignKernel SIGN = VectorizationProvider.getInstance().kernel(SignKernel.class);
     static final DitheredQuantizerKernel DITHERED = VectorizationProvider.getInstance().kernel(DitheredQuantizerKernel.class);
     static final QsgdKernel QSGD = VectorizationProvider.getInstance().kernel(QsgdKernel.class);
+    static final LatticeKernel LATTICE = VectorizationProvider.getInstance().kernel(LatticeKernel.class);
+    static final HadamardKernel HADAMARD = VectorizationProvider.getInstance().kernel(HadamardKernel.class);
     static final StatsKernel STATS = VectorizationProvider.getInstance().kernel(StatsKernel.class);
 
     private QuantKernels() {
