@@ -13,7 +13,7 @@ public enum Lattice {
     /** The checkerboard lattice D4; cell volume 2. */
     D4(4, Math.pow(2, -0.25), 13.0 / (120 * Math.sqrt(2)), 2),
     /** The Gosset lattice E8; cell volume 1. */
-    E8(8, 1.0, 929.0 / 12960, 1);
+    E8(8, 1.0, 929.0 / 12960, 2);
 
     private final int dim;
     private final double unitScale;

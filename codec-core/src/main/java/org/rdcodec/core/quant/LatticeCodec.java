@@ -23,12 +23,17 @@ import org.rdcodec.core.spec.CodecSpec;
  * <li>D4: t_j = p_j for j &lt; 3 and floor(p_3 / 2).</li>
  * <li>Z: p.</li>
  * </ul>
- * Every coordinate symbol goes into the rANS stream of its context: its role (free or halved
- * coordinate), the coset bit (E8), and the bin of its own dither value u_j, which both sides know;
- * this takes the rate from H(p) towards H(p | u).
+ * Every symbol goes into the rANS stream of its context, which the decoder rebuilds causally:
+ * <ul>
+ * <li>a coordinate: its role (free, or halved with the parity of the others), the block's coset bit
+ * (E8), and the bin of its own dither value u_j (which takes the rate from H(p) towards H(p | u));</li>
+ * <li>an E8 coset bit: the bin of the distance from the block's dither to D8 + 1/2.</li>
+ * </ul>
+ * The number C of dither bins is the encoder's choice (see {@link #chooseContexts}).
  *
  * <p>Payload: float32 lattice scale a, int32 coded length m (layer length, or its padded rotated
- * length), int32 contexts C, int32 S stream lengths, the S streams.
+ * length), int32 C, then for each of the S = groups * C streams its byte length and symbol count as
+ * unsigned LEB128 varints, then the non-empty streams back to back.
  */
 final class LatticeCodec extends LayerwiseCodec {
 
@@ -70,11 +75,28 @@ final class LatticeCodec extends LayerwiseCodec {
         return rotate ? HadamardRotation.paddedLength(n) : n;
     }
 
-    private int streams(final int contexts) {
+    /** Symbol groups: E8 coset bit + (coset x role); D4 role; Z one. */
+    private int groups() {
         return switch (lattice) {
-            case Z -> contexts;
-            case D4 -> 3 * contexts;
-            case E8 -> 1 + 6 * contexts;
+            case Z -> 1;
+            case D4 -> 3;
+            case E8 -> 7;
+        };
+    }
+
+    private int streams(final int contexts) {
+        return groups() * contexts;
+    }
+
+    /**
+     * Group of a coordinate symbol: role 0 free, 1 + parity halved. (A context on the energy already
+     * spent in the block, min(2, sum p_i^2 - c/4), was measured to cost more in tables than it saved.)
+     */
+    private int coordinateGroup(final int role, final int coset) {
+        return switch (lattice) {
+            case Z -> 0;
+            case D4 -> role;
+            case E8 -> 1 + coset * 3 + role;
         };
     }
 
@@ -83,7 +105,7 @@ final class LatticeCodec extends LayerwiseCodec {
         final int m = codedLength(n);
         final int blocks = (m + lattice.dim() - 1) / lattice.dim();
         final int s = streams(MAX_CONTEXTS);
-        return HEADER + 4 + 4 * s + s * IndexCoder.maxBytes(0) + IndexCoder.maxBytes(m + blocks);
+        return HEADER + 10 * s + s * IndexCoder.maxBytes(0) + IndexCoder.maxBytes(m + blocks);
     }
 
     private void ensure(final int padded) {
@@ -110,7 +132,7 @@ final class LatticeCodec extends LayerwiseCodec {
         if (rotate) {
             HadamardRotation.forward(buf, n, job.key(Dither.STREAM_ROTATION));
         }
-        java.util.Arrays.fill(buf, m, blocks * dim, 0f);
+        java.util.Arrays.fill(buf, n, blocks * dim, 0f);
         final double sigma = job.stats.stdDev();
         double s = step > 0 ? step : relstep * sigma;
         if (!(s > 0)) {
@@ -127,34 +149,135 @@ final class LatticeCodec extends LayerwiseCodec {
         }
         final int key = job.key(Dither.STREAM_DITHER);
         QuantKernels.LATTICE.encode(lattice, buf, blocks, 1f / a, key, twice);
-        final int c = contexts(m, a, sigma);
-        if (c > 1) {
-            QuantKernels.LATTICE.dither(lattice, blocks, key, u);
+        QuantKernels.LATTICE.dither(lattice, blocks, key, u);
+        final int count = symbolize(m);
+        final int c = chooseContexts(count);
+        final int k = MAX_CONTEXTS / c;
+        for (int i = 0; i < count; i++) {
+            streamOf[i] = streamOf[i] / MAX_CONTEXTS * c + streamOf[i] % MAX_CONTEXTS / k;
         }
-        final int count = symbolize(m, c);
         final int streams = streams(c);
         dst.putFloat(pos, a, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, m, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 8, c, ByteOrder.LITTLE_ENDIAN);
         final int[] start = group(count, streams);
-        int p = pos + HEADER + 4 * streams;
+        // stream lengths are known only after coding: code the streams after room for the largest
+        // table, then write the varint table and move the streams down to meet it
+        final int tableMax = 10 * streams;
+        int p = pos + HEADER + tableMax;
+        final int[] lengths = new int[streams];
         for (int st = 0; st < streams; st++) {
-            final int len = job.indexCoder.encode(grouped, start[st], start[st + 1] - start[st], dst, p, pos + capacity - p, job.where());
-            dst.putInt(pos + HEADER + 4 * st, len, ByteOrder.LITTLE_ENDIAN);
-            p += len;
+            final int cnt = start[st + 1] - start[st];
+            lengths[st] = cnt == 0 ? 0 : job.indexCoder.encode(grouped, start[st], cnt, dst, p, pos + capacity - p, job.where());
+            p += lengths[st];
         }
-        return p - pos;
+        int t = pos + HEADER;
+        for (int st = 0; st < streams; st++) {
+            t = putVarint(dst, t, lengths[st]);
+            t = putVarint(dst, t, start[st + 1] - start[st]);
+        }
+        final int data = pos + HEADER + tableMax;
+        final int dataLength = p - data;
+        dst.putBytes(t, dst, data, dataLength);
+        return t + dataLength - pos;
+    }
+
+    private static int putVarint(final MutableDirectBuffer dst, int p, int v) {
+        while ((v & ~0x7f) != 0) {
+            dst.putByte(p++, (byte) ((v & 0x7f) | 0x80));
+            v >>>= 7;
+        }
+        dst.putByte(p++, (byte) v);
+        return p;
+    }
+
+    /** Symbols kept in the encoder's cost histograms; larger ones are charged as escapes. */
+    private static final int HIST_RANGE = 64;
+    /** Escape cost in bits (the rANS escape carries the raw value). */
+    private static final double ESCAPE_BITS = 40;
+    /**
+     * Estimated bytes of one non-empty stream beyond its symbols: its two varints and the coder's stream
+     * header, and about 2 bytes per distinct symbol of the frequency table.
+     */
+    private static final double STREAM_BYTES = 12;
+    private static final double TABLE_BYTES_PER_SYMBOL = 2;
+
+    /** Test hook: a fixed context count (0: the encoder chooses). */
+    static int forceContexts = 0;
+
+    /**
+     * The encoder's choice of C in {1, 2, 4, 8, 16}: more dither bins take the rate towards H(p | u)
+     * but every stream pays for its table, so each C is costed from the symbols' histograms (empirical
+     * entropy plus an estimate of the table bytes) and the cheapest wins. The bins nest (a bin of C is
+     * two bins of 2C), so one histogram at the finest C serves every candidate.
+     */
+    private int chooseContexts(final int count) {
+        if (forceContexts > 0) {
+            return forceContexts;
+        }
+        final int groups = groups();
+        final int width = 2 * HIST_RANGE + 1;
+        final int[] hist = new int[groups * MAX_CONTEXTS * width];
+        final int[] escapes = new int[groups * MAX_CONTEXTS];
+        for (int i = 0; i < count; i++) {
+            final int g = streamOf[i];
+            final int v = symbols[i];
+            if (Math.abs(v) <= HIST_RANGE) {
+                hist[g * width + v + HIST_RANGE]++;
+            } else {
+                escapes[g]++;
+            }
+        }
+        int best = 1;
+        double bestBits = Double.MAX_VALUE;
+        final int[] merged = new int[width];
+        for (int c = 1; c <= MAX_CONTEXTS; c <<= 1) {
+            final int k = MAX_CONTEXTS / c;
+            double bits = 2 * 8 * streams(c); // the two varints of each (mostly empty) stream
+            for (int g = 0; g < groups; g++) {
+                for (int b = 0; b < c; b++) {
+                    java.util.Arrays.fill(merged, 0);
+                    long total = 0;
+                    int distinct = 0;
+                    for (int f = b * k; f < (b + 1) * k; f++) {
+                        final int row = (g * MAX_CONTEXTS + f) * width;
+                        for (int v = 0; v < width; v++) {
+                            merged[v] += hist[row + v];
+                        }
+                        bits += escapes[g * MAX_CONTEXTS + f] * ESCAPE_BITS;
+                    }
+                    for (int v = 0; v < width; v++) {
+                        total += merged[v];
+                    }
+                    if (total == 0) {
+                        continue;
+                    }
+                    for (int v = 0; v < width; v++) {
+                        if (merged[v] > 0) {
+                            distinct++;
+                            bits -= merged[v] * (Math.log((double) merged[v] / total) / Math.log(2));
+                        }
+                    }
+                    bits += 8 * (STREAM_BYTES + TABLE_BYTES_PER_SYMBOL * distinct);
+                }
+            }
+            if (bits < bestBits) {
+                bestBits = bits;
+                best = c;
+            }
+        }
+        return best;
     }
 
     /**
-     * Contexts by the dither bin pay off when the cell is coarse against the spread (at fine steps
-     * p hardly depends on u) and the layer is long enough to fill the extra tables.
+     * Context of an E8 block's coset bit: the squared distance d from its dither u to the nearest point
+     * of D8 + 1/2, in C bins over [0, 2] (d is at most 2 inside the Voronoi cell of 0). At coarse steps
+     * the point is mostly 0 or a neighbour of u, and a dither near a half-integer point makes c = 1 likely.
      */
-    private static int contexts(final int m, final float a, final double sigma) {
-        if (!(a > 0.5 * sigma)) {
-            return 1;
-        }
-        return m >= 1 << 18 ? MAX_CONTEXTS : m >= 1 << 14 ? 4 : 1;
+    private int cosetBin(final int block, final int c, final float[] ub, final int[] scratch) {
+        System.arraycopy(u, block * 8, ub, 0, 8);
+        final float d = ScalarLatticeKernel.nearestD(ub, 0.5f, scratch);
+        return Math.max(0, Math.min(c - 1, (int) (d * (c / 2f))));
     }
 
     /** Bin of a dither value: C equal bins over [-R, R], R = 1/2 for Z and 1 (covering radius) for D4, E8. */
@@ -164,11 +287,16 @@ final class LatticeCodec extends LayerwiseCodec {
         return Math.max(0, Math.min(c - 1, b));
     }
 
-    /** Fills symbols and their streams from {@link #twice}; returns the symbol count. */
-    private int symbolize(final int m, final int c) {
+    /**
+     * Fills symbols from {@link #twice}, with {@code streamOf} = group * 16 + (bin at 16 contexts); returns
+     * the symbol count.
+     */
+    private int symbolize(final int m) {
         final int dim = lattice.dim();
         final int full = m / dim;
         final int blocks = (m + dim - 1) / dim;
+        final float[] ub = new float[8];
+        final int[] scratch = new int[8];
         int k = 0;
         for (int b = 0; b < blocks; b++) {
             final int base = b * dim;
@@ -176,31 +304,19 @@ final class LatticeCodec extends LayerwiseCodec {
             final int coset = lattice == Lattice.E8 ? twice[base] & 1 : 0;
             if (lattice == Lattice.E8) {
                 symbols[k] = coset;
-                streamOf[k++] = 0;
+                streamOf[k++] = cosetBin(b, MAX_CONTEXTS, ub, scratch);
             }
             int sum = 0;
             for (int j = 0; j < real; j++) {
                 final int t = (twice[base + j] - coset) >> 1;
                 final boolean halved = dim > 1 && j == dim - 1;
+                final int role = halved ? 1 + (sum & 1) : 0;
                 symbols[k] = halved ? t >> 1 : t;
-                streamOf[k++] = streamId(halved, sum & 1, coset, c == 1 ? 0 : bin(u[base + j], c), c);
+                streamOf[k++] = coordinateGroup(role, coset) * MAX_CONTEXTS + bin(u[base + j], MAX_CONTEXTS);
                 sum += t;
             }
         }
         return k;
-    }
-
-    /**
-     * Stream of a coordinate symbol: free coordinates by (coset, dither bin); the halved last coordinate
-     * also by the parity of the others (which fixes its own parity, so it shifts the halved value).
-     */
-    private int streamId(final boolean halved, final int parity, final int coset, final int bin, final int c) {
-        final int role = halved ? 1 + parity : 0;
-        return switch (lattice) {
-            case Z -> bin;
-            case D4 -> role * c + bin;
-            case E8 -> 1 + (2 * role + coset) * c + bin;
-        };
     }
 
     /** Groups symbols by stream into {@link #grouped}; returns the stream starts (S + 1 of them). */
@@ -219,17 +335,6 @@ final class LatticeCodec extends LayerwiseCodec {
         return start;
     }
 
-    private int decodeStreams(final LayerJob job, final DirectBuffer src, final int pos, int p, final int end, final int from, final int to,
-            final int[] start) {
-        for (int st = from; st < to; st++) {
-            final int len = src.getInt(pos + HEADER + 4 * st, ByteOrder.LITTLE_ENDIAN);
-            require(len >= 0 && len <= end - p, job, "stream " + st + " of " + len + " bytes overruns the payload");
-            job.indexCoder.decode(src, p, len, grouped, start[st], start[st + 1] - start[st], job.where());
-            p += len;
-        }
-        return p;
-    }
-
     @Override
     protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
         require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
@@ -239,85 +344,74 @@ final class LatticeCodec extends LayerwiseCodec {
         final int n = job.size;
         require(Float.isFinite(a) && a > 0, job, "lattice scale " + a + " is not a finite positive number");
         require(m == codedLength(n), job, "coded length " + m + " does not match the layer's " + codedLength(n));
-        require(c >= 1 && c <= MAX_CONTEXTS, job, "payload has " + c + " contexts, outside [1, " + MAX_CONTEXTS + "]");
+        require(c >= 1 && c <= MAX_CONTEXTS && Integer.bitCount(c) == 1, job, "payload has " + c + " contexts, not a power of two in [1, "
+                + MAX_CONTEXTS + "]");
         final int streams = streams(c);
-        require(length >= HEADER + 4 * streams, job, "payload of " + length + " bytes is shorter than its stream table");
         final int dim = lattice.dim();
         final int full = m / dim;
         final int blocks = (m + dim - 1) / dim;
         ensure(blocks * dim);
-        final int key = job.key(Dither.STREAM_DITHER);
-        if (c > 1) {
-            QuantKernels.LATTICE.dither(lattice, blocks, key, u);
-        }
+        final int total = m + (lattice == Lattice.E8 ? blocks : 0);
         final int end = pos + length;
-        int p = pos + HEADER + 4 * streams;
-        // phase 1: the coset bits (E8), which the coordinates' contexts depend on
-        int first = 0;
-        int[] cosets = null;
-        if (lattice == Lattice.E8) {
-            final int len = src.getInt(pos + HEADER, ByteOrder.LITTLE_ENDIAN);
-            require(len >= 0 && len <= end - p, job, "coset stream of " + len + " bytes overruns the payload");
-            cosets = new int[blocks];
-            job.indexCoder.decode(src, p, len, cosets, 0, blocks, job.where());
-            for (int b = 0; b < blocks; b++) {
-                require(cosets[b] == 0 || cosets[b] == 1, job, "coset bit " + cosets[b] + " of block " + b + " is not 0 or 1");
-            }
-            p += len;
-            first = 1;
-        }
-        // phase 2: free coordinates (streams by coset and dither bin), whose parity picks the halved ones' streams
-        final int freeEnd = lattice == Lattice.Z ? streams : first + (lattice == Lattice.E8 ? 2 : 1) * c;
+        // the stream table
+        final int[] lengths = new int[streams];
         final int[] start = new int[streams + 1];
-        for (int b = 0; b < blocks; b++) {
-            final int base = b * dim;
-            final int real = b < full ? dim : m - base;
-            final int coset = cosets == null ? 0 : cosets[b];
-            for (int j = 0; j < Math.min(real, dim == 1 ? 1 : dim - 1); j++) {
-                start[streamId(false, 0, coset, c == 1 ? 0 : bin(u[base + j], c), c) + 1]++;
+        int t = pos + HEADER;
+        long sumLengths = 0;
+        for (int st = 0; st < streams; st++) {
+            final long[] v = new long[1];
+            t = getVarint(job, src, t, end, v);
+            lengths[st] = (int) v[0];
+            t = getVarint(job, src, t, end, v);
+            require(v[0] <= total - start[st], job, "stream " + st + " claims " + v[0] + " symbols; the layer has " + total + " in all");
+            start[st + 1] = start[st] + (int) v[0];
+            sumLengths += lengths[st];
+        }
+        require(start[streams] == total, job, "streams hold " + start[streams] + " symbols, the layer needs " + total);
+        require(sumLengths == end - t, job, "streams of " + sumLengths + " bytes do not fill the payload's " + (end - t));
+        int p = t;
+        for (int st = 0; st < streams; st++) {
+            final int cnt = start[st + 1] - start[st];
+            if (cnt > 0) {
+                job.indexCoder.decode(src, p, lengths[st], grouped, start[st], cnt, job.where());
+            } else {
+                require(lengths[st] == 0, job, "empty stream " + st + " has " + lengths[st] + " bytes");
             }
+            p += lengths[st];
         }
-        for (int st = 0; st < freeEnd; st++) {
-            start[st + 1] += start[st];
-        }
-        p = decodeStreams(job, src, pos, p, end, first, freeEnd, start);
+        // the points, block by block, each symbol from the stream its causal context names
+        final int key = job.key(Dither.STREAM_DITHER);
+        QuantKernels.LATTICE.dither(lattice, blocks, key, u);
         final int[] fill = start.clone();
-        final int[] halvedStream = streamOf;
+        final float[] ub = new float[8];
+        final int[] scratch = new int[8];
         for (int b = 0; b < blocks; b++) {
             final int base = b * dim;
             final int real = b < full ? dim : m - base;
-            final int coset = cosets == null ? 0 : cosets[b];
+            int coset = 0;
+            if (lattice == Lattice.E8) {
+                final int st = cosetBin(b, c, ub, scratch);
+                require(fill[st] < start[st + 1], job, "coset stream " + st + " ran out of symbols at block " + b);
+                coset = grouped[fill[st]++];
+                require(coset == 0 || coset == 1, job, "coset bit " + coset + " of block " + b + " is not 0 or 1");
+            }
             int sum = 0;
             for (int j = 0; j < dim; j++) {
                 if (j >= real) {
                     twice[base + j] = 0; // padding: never sent, its reconstruction is dropped
-                } else if (dim > 1 && j == dim - 1) {
-                    halvedStream[b] = streamId(true, sum & 1, coset, c == 1 ? 0 : bin(u[base + j], c), c);
-                    start[halvedStream[b] + 1]++;
-                    twice[base + j] = sum & 1; // parity of t, completed in phase 3
-                } else {
-                    final int t = grouped[fill[streamId(false, 0, coset, c == 1 ? 0 : bin(u[base + j], c), c)]++];
-                    require(Math.abs(t) <= MAX_SYMBOL, job, "lattice coordinate " + t + " of block " + b + " is out of range");
-                    sum += t;
-                    twice[base + j] = 2 * t + coset;
+                    continue;
                 }
+                final boolean halved = dim > 1 && j == dim - 1;
+                final int role = halved ? 1 + (sum & 1) : 0;
+                final int st = coordinateGroup(role, coset) * c + bin(u[base + j], c);
+                require(fill[st] < start[st + 1], job, "stream " + st + " ran out of symbols at block " + b);
+                final int sym = grouped[fill[st]++];
+                require(Math.abs(sym) <= MAX_SYMBOL, job, "lattice coordinate " + sym + " of block " + b + " is out of range");
+                final int tv = halved ? 2 * sym + (sum & 1) : sym;
+                sum += tv;
+                twice[base + j] = 2 * tv + coset;
             }
         }
-        // phase 3: the halved last coordinates of full blocks
-        if (freeEnd < streams) {
-            for (int st = freeEnd; st < streams; st++) {
-                start[st + 1] += start[st];
-            }
-            p = decodeStreams(job, src, pos, p, end, freeEnd, streams, start);
-            final int[] fill3 = start.clone();
-            for (int b = 0; b < full; b++) {
-                final int h = grouped[fill3[halvedStream[b]]++];
-                require(Math.abs(h) <= MAX_SYMBOL, job, "halved lattice coordinate " + h + " of block " + b + " is out of range");
-                final int at = b * dim + dim - 1;
-                twice[at] = 2 * (2 * h + twice[at]) + (cosets == null ? 0 : cosets[b]);
-            }
-        }
-        require(p == end, job, (end - p) + " bytes left after the streams");
         QuantKernels.LATTICE.decode(lattice, twice, blocks, a, key, buf);
         if (rotate) {
             HadamardRotation.inverse(buf, n, job.key(Dither.STREAM_ROTATION));
@@ -325,5 +419,20 @@ final class LatticeCodec extends LayerwiseCodec {
         for (int i = 0; i < n; i++) {
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, buf[i]);
         }
+    }
+
+    private static int getVarint(final LayerJob job, final DirectBuffer src, int p, final int end, final long[] out) {
+        long v = 0;
+        for (int shift = 0; ; shift += 7) {
+            require(p < end && shift <= 28, job, "stream table is truncated or has an over-long varint");
+            final int b = src.getByte(p++) & 0xff;
+            v |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        require(v <= Integer.MAX_VALUE, job, "varint " + v + " in the stream table is out of range");
+        out[0] = v;
+        return p;
     }
 }
