@@ -202,9 +202,6 @@ final class LatticeCodec extends LayerwiseCodec {
     private static final double STREAM_BYTES = 12;
     private static final double TABLE_BYTES_PER_SYMBOL = 2;
 
-    /** Test hook: a fixed context count (0: the encoder chooses). */
-    static int forceContexts = 0;
-
     /**
      * The encoder's choice of C in {1, 2, 4, 8, 16}: more dither bins take the rate towards H(p | u)
      * but every stream pays for its table, so each C is costed from the symbols' histograms (empirical
@@ -212,9 +209,6 @@ final class LatticeCodec extends LayerwiseCodec {
      * two bins of 2C), so one histogram at the finest C serves every candidate.
      */
     private int chooseContexts(final int count) {
-        if (forceContexts > 0) {
-            return forceContexts;
-        }
         final int groups = groups();
         final int width = 2 * HIST_RANGE + 1;
         final int[] hist = new int[groups * MAX_CONTEXTS * width];
