@@ -18,6 +18,8 @@ public final class PanamaLatticeKernel implements LatticeKernel {
     private static final VectorSpecies<Integer> IS = PanamaDither.IS;
     private static final int LANES = FS.length();
 
+    private final int[] laneInts = new int[LANES];
+    private final float[] laneFloats = new float[LANES];
     /** Gather maps {0, n, 2n, ...} for n = 1, 4, 8. */
     private final int[][] strides = new int[9][];
 
@@ -48,7 +50,7 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             }
             nearestBlocks(lattice, zv, out);
             for (int j = 0; j < n; j++) {
-                out[j].intoArray(twice, b * n + j, map, 0);
+                scatter(out[j], twice, b * n + j, n);
             }
         }
         ScalarLatticeKernel.nearestRange(lattice, z, b, blocks, twice);
@@ -65,7 +67,7 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         for (; b < bound; b += LANES) {
             dither(lattice, key, b, uv, scratch);
             for (int j = 0; j < n; j++) {
-                uv[j].intoArray(u, b * n + j, map, 0);
+                scatter(uv[j], u, b * n + j, n);
             }
         }
         ScalarLatticeKernel.ditherRange(lattice, b, blocks, key, u);
@@ -87,7 +89,7 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             }
             nearestBlocks(lattice, zv, out);
             for (int j = 0; j < n; j++) {
-                out[j].intoArray(twice, b * n + j, map, 0);
+                scatter(out[j], twice, b * n + j, n);
             }
         }
         ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice);
@@ -105,10 +107,25 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             dither(lattice, key, b, u, scratch);
             for (int j = 0; j < n; j++) {
                 final FloatVector t = (FloatVector) IntVector.fromArray(IS, twice, b * n + j, map, 0).convert(VectorOperators.I2F, 0);
-                t.mul(0.5f).sub(u[j]).mul(scale).intoArray(out, b * n + j, map, 0);
+                scatter(t.mul(0.5f).sub(u[j]).mul(scale), out, b * n + j, n);
             }
         }
         ScalarLatticeKernel.decodeRange(lattice, twice, b, blocks, scale, key, out);
+    }
+
+    /** Lane l to {@code a[at + l * stride]}: a plain loop, as AVX2 has no scatter instruction. */
+    private void scatter(final IntVector v, final int[] a, final int at, final int stride) {
+        v.intoArray(laneInts, 0);
+        for (int l = 0; l < LANES; l++) {
+            a[at + l * stride] = laneInts[l];
+        }
+    }
+
+    private void scatter(final FloatVector v, final float[] a, final int at, final int stride) {
+        v.intoArray(laneFloats, 0);
+        for (int l = 0; l < LANES; l++) {
+            a[at + l * stride] = laneFloats[l];
+        }
     }
 
     /** Dither of blocks [b, b + LANES): u[j] lane l is coordinate j of block b + l. */

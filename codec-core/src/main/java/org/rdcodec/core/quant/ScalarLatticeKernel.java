@@ -101,20 +101,28 @@ public final class ScalarLatticeKernel implements LatticeKernel {
         switch (lattice) {
             case Z -> twice[0] = 2 * (int) Math.floor(z[0] + 0.5f);
             case D4 -> {
-                final int[] f = new int[4];
-                nearestD(z, 0f, f);
+                nearestD(z, 0f, 4, twice);
                 for (int j = 0; j < 4; j++) {
-                    twice[j] = 2 * f[j];
+                    twice[j] = 2 * twice[j];
                 }
             }
             default -> {
-                final int[] f = new int[8];
-                final int[] g = new int[8];
-                final float da = nearestD(z, 0f, f);
-                final float db = nearestD(z, 0.5f, g);
-                final boolean half = db < da;
-                for (int j = 0; j < 8; j++) {
-                    twice[j] = half ? 2 * g[j] + 1 : 2 * f[j];
+                final float da = nearestD(z, 0f, 8, twice);
+                int f0 = twice[0], f1 = twice[1], f2 = twice[2], f3 = twice[3], f4 = twice[4], f5 = twice[5], f6 = twice[6], f7 = twice[7];
+                final float db = nearestD(z, 0.5f, 8, twice);
+                if (db < da) {
+                    for (int j = 0; j < 8; j++) {
+                        twice[j] = 2 * twice[j] + 1;
+                    }
+                } else {
+                    twice[0] = 2 * f0;
+                    twice[1] = 2 * f1;
+                    twice[2] = 2 * f2;
+                    twice[3] = 2 * f3;
+                    twice[4] = 2 * f4;
+                    twice[5] = 2 * f5;
+                    twice[6] = 2 * f6;
+                    twice[7] = 2 * f7;
                 }
             }
         }
@@ -126,7 +134,11 @@ public final class ScalarLatticeKernel implements LatticeKernel {
      * @return the squared distance, summed in index order
      */
     static float nearestD(final float[] z, final float shift, final int[] f) {
-        final int n = f.length;
+        return nearestD(z, shift, f.length, f);
+    }
+
+    /** {@link #nearestD(float[], float, int[])} for the first n coordinates. */
+    static float nearestD(final float[] z, final float shift, final int n, final int[] f) {
         int sum = 0;
         int worst = 0;
         float worstAbs = -1f;
