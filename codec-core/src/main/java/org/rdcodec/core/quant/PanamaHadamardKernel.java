@@ -1,8 +1,5 @@
 package org.rdcodec.core.quant;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -21,22 +18,43 @@ public final class PanamaHadamardKernel implements HadamardKernel {
     private static final VectorSpecies<Integer> IS = PanamaDither.IS;
     private static final int LANES = FS.length();
 
-    private final List<VectorShuffle<Float>> swap = new ArrayList<>();
-    private final List<VectorMask<Float>> upper = new ArrayList<>();
+    /** Stages inside one vector (log2 LANES of them, at most 4), as static finals the JIT treats as constants. */
+    private static final int STAGES = Integer.numberOfTrailingZeros(LANES);
+    private static final VectorShuffle<Float> SWAP1 = swap(1);
+    private static final VectorShuffle<Float> SWAP2 = swap(2);
+    private static final VectorShuffle<Float> SWAP4 = swap(4);
+    private static final VectorShuffle<Float> SWAP8 = swap(8);
+    private static final VectorMask<Float> UPPER1 = upper(1);
+    private static final VectorMask<Float> UPPER2 = upper(2);
+    private static final VectorMask<Float> UPPER4 = upper(4);
+    private static final VectorMask<Float> UPPER8 = upper(8);
 
-    /** Creates the kernel. */
+    private static VectorShuffle<Float> swap(final int h) {
+        final int[] idx = new int[LANES];
+        for (int l = 0; l < LANES; l++) {
+            idx[l] = h < LANES ? l ^ h : l;
+        }
+        return VectorShuffle.fromArray(FS, idx, 0);
+    }
+
+    private static VectorMask<Float> upper(final int h) {
+        final boolean[] up = new boolean[LANES];
+        for (int l = 0; l < LANES; l++) {
+            up[l] = h < LANES && (l & h) != 0;
+        }
+        return VectorMask.fromArray(FS, up, 0);
+    }
+
+    /** One in-vector stage: lower lane x_l + x_{l+h}; upper lane x_{l-h} - x_l (= partner - own). */
+    private static FloatVector stage(final FloatVector v, final VectorShuffle<Float> swap, final VectorMask<Float> upper) {
+        final FloatVector p = v.rearrange(swap);
+        return v.add(p).blend(p.sub(v), upper);
+    }
+
+    /** Creates the kernel; fails on vectors wider than 16 floats. */
     public PanamaHadamardKernel() {
-        final int stages = Integer.numberOfTrailingZeros(LANES);
-        for (int s = 0; s < stages; s++) {
-            final int h = 1 << s;
-            final int[] idx = new int[LANES];
-            final boolean[] up = new boolean[LANES];
-            for (int l = 0; l < LANES; l++) {
-                idx[l] = l ^ h;
-                up[l] = (l & h) != 0;
-            }
-            swap.add(VectorShuffle.fromArray(FS, idx, 0));
-            upper.add(VectorMask.fromArray(FS, up, 0));
+        if (STAGES > 4) {
+            throw new IllegalStateException("species " + FS + " has more than 16 lanes");
         }
     }
 
@@ -49,10 +67,17 @@ public final class PanamaHadamardKernel implements HadamardKernel {
         // stages h < LANES inside each vector
         for (int i = from; i < from + len; i += LANES) {
             FloatVector v = FloatVector.fromArray(FS, x, i);
-            for (int s = 0; s < swap.size(); s++) {
-                final FloatVector p = v.rearrange(swap.get(s));
-                // lower lane: x_l + x_{l+h}; upper lane: x_{l-h} - x_l (= partner - own)
-                v = v.add(p).blend(p.sub(v), upper.get(s));
+            if (STAGES > 0) {
+                v = stage(v, SWAP1, UPPER1);
+            }
+            if (STAGES > 1) {
+                v = stage(v, SWAP2, UPPER2);
+            }
+            if (STAGES > 2) {
+                v = stage(v, SWAP4, UPPER4);
+            }
+            if (STAGES > 3) {
+                v = stage(v, SWAP8, UPPER8);
             }
             v.intoArray(x, i);
         }
