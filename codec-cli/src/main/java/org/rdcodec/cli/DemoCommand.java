@@ -112,7 +112,8 @@ final class DemoCommand implements Runnable {
 
     /** Codecs measured in the sx2/sn2 = 1 section. */
     static final List<String> MEASURED_CODECS = List.of("sign", "dithered:step=0.5", "dithered:step=1", "dithered:step=2",
-            "dithered:step=4", "dithered:step=8", "qsgd:levels=4", "qsgd:levels=16", "lloydmax:bits=2");
+            "dithered:step=4", "dithered:step=8", "qsgd:levels=4", "qsgd:levels=16", "lloydmax:bits=2", "e8:step=1", "e8:step=2",
+            "eden:bits=1", "eden:bits=2");
 
     /** Coordinates per measured run: 2^16 keeps the demo to seconds; rates and MSEs have relative errors ~1%. */
     static final int MEASURE_DIM = 1 << 16;

@@ -23,6 +23,10 @@ public final class Codecs {
             case "lloydmax" -> new LloydMaxCodec(spec);
             case "randk" -> new RandKCodec(spec);
             case "topk" -> new TopKCodec(spec);
+            case "z" -> new LatticeCodec(spec, Lattice.Z);
+            case "d4" -> new LatticeCodec(spec, Lattice.D4);
+            case "e8" -> new LatticeCodec(spec, Lattice.E8);
+            case "eden" -> new EdenCodec(spec);
             default -> throw new IllegalArgumentException("no implementation for codec '" + spec.name() + "'");
         };
     }

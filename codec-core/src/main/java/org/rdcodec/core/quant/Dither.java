@@ -24,6 +24,8 @@ public final class Dither {
     public static final int STREAM_ROUNDING = 1;
     /** Stream of sparsification masks (random-k). */
     public static final int STREAM_MASK = 2;
+    /** Stream of the random signs of the randomized Hadamard rotation. */
+    public static final int STREAM_ROTATION = 3;
 
     /** 2^-24 as a float. */
     public static final float UNIT = 0x1p-24f;

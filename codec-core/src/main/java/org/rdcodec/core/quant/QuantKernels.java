@@ -11,6 +11,8 @@ final class QuantKernels {
     static final QsgdKernel QSGD = VectorizationProvider.getInstance().kernel(QsgdKernel.class);
     static final TernGradKernel TERNGRAD = VectorizationProvider.getInstance().kernel(TernGradKernel.class);
     static final LloydMaxKernel LLOYD_MAX = VectorizationProvider.getInstance().kernel(LloydMaxKernel.class);
+    static final LatticeKernel LATTICE = VectorizationProvider.getInstance().kernel(LatticeKernel.class);
+    static final HadamardKernel HADAMARD = VectorizationProvider.getInstance().kernel(HadamardKernel.class);
     static final StatsKernel STATS = VectorizationProvider.getInstance().kernel(StatsKernel.class);
 
     private QuantKernels() {

@@ -39,7 +39,25 @@ public final class CodecCatalog {
             new CodecDefinition("topk", 9, false, "top-k sparsification by magnitude (indices sent); biased",
                     List.of(ParamDef.real("fraction", "0.1", Double.MIN_VALUE, 1.0, "fraction of coordinates kept"),
                             ParamDef.flag("ef", true, "error feedback")),
+                    List.of()),
+            lattice("z", 10, "Z^n"),
+            lattice("d4", 11, "D4"),
+            lattice("e8", 12, "E8"),
+            new CodecDefinition("eden", 13, true,
+                    "EDEN: randomized Hadamard rotation + Gaussian Lloyd-Max levels + unbiased scale ||x||^2/<levels, Rx> + rANS",
+                    List.of(ParamDef.integer("bits", "1", 1, 4, "bits per coordinate (1..4)")),
                     List.of()));
+
+    /** A subtractive dithered lattice quantizer's definition (the step scales the lattice of unit cell volume). */
+    private static CodecDefinition lattice(final String name, final int wireId, final String lattice) {
+        return new CodecDefinition(name, wireId, true, "subtractive dithered " + lattice
+                + " lattice quantizer + rANS of the points; error uniform on the cell, variance G step^2 per coordinate",
+                List.of(ParamDef.positive("step", "lattice scale s (the lattice of unit cell volume times s)"),
+                        ParamDef.positive("distortion", "target per-coordinate MSE per layer: s = sqrt(D / G)"),
+                        ParamDef.positive("relstep", "s as a multiple of the layer's standard deviation"),
+                        ParamDef.choice("rot", "none", List.of("none", "hadamard"), "randomized Hadamard rotation before quantizing")),
+                List.of(List.of("step", "distortion", "relstep")));
+    }
 
     private CodecCatalog() {
     }

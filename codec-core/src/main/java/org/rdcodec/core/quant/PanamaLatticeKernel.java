@@ -1,0 +1,217 @@
+package org.rdcodec.core.quant;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link LatticeKernel} on the Vector API, one block per lane: coordinate j of LANES consecutive blocks
+ * is gathered into one vector (stride n), so the whole Conway-Sloane search (rounding, parity, the
+ * arg-max of the rounding error, the coset choice of E8) runs lane-wise without horizontal operations,
+ * with the same float operations in the same order as {@link ScalarLatticeKernel}. Per-coordinate
+ * vectors live in small per-call tiles (structure of arrays, LANES values per coordinate) rather than in
+ * arrays of vector objects, which the JIT would have to box. Results leave through a transpose loop
+ * (AVX2 has no scatter). Thread-safe: all scratch is per call.
+ */
+public final class PanamaLatticeKernel implements LatticeKernel {
+
+    private static final VectorSpecies<Float> FS = PanamaDither.FS;
+    private static final VectorSpecies<Integer> IS = PanamaDither.IS;
+    private static final int LANES = FS.length();
+
+    /** Gather maps {0, n, 2n, ...} for n = 1, 4, 8. */
+    private final int[][] strides = new int[9][];
+
+    /** Creates the kernel; fails if the float and int species differ in lanes. */
+    public PanamaLatticeKernel() {
+        if (IS.length() != LANES) {
+            throw new IllegalStateException("int species " + IS + " and float species " + FS + " differ in lanes");
+        }
+        for (final int n : new int[] {1, 4, 8}) {
+            strides[n] = new int[LANES];
+            for (int l = 0; l < LANES; l++) {
+                strides[n][l] = l * n;
+            }
+        }
+    }
+
+    /** Per-call scratch: n coordinates x LANES lanes each. */
+    private static final class Tiles {
+        final float[] z;
+        final float[] u;
+        final int[] f;
+        final int[] g;
+        final int[] out;
+
+        Tiles(final int n) {
+            z = new float[n * LANES];
+            u = new float[n * LANES];
+            f = new int[n * LANES];
+            g = new int[n * LANES];
+            out = new int[n * LANES];
+        }
+    }
+
+    @Override
+    public void nearest(final Lattice lattice, final float[] z, final int blocks, final int[] twice) {
+        final int n = lattice.dim();
+        final int[] map = strides[n];
+        final Tiles t = new Tiles(n);
+        final int bound = blocks - blocks % LANES;
+        int b = 0;
+        for (; b < bound; b += LANES) {
+            for (int j = 0; j < n; j++) {
+                FloatVector.fromArray(FS, z, b * n + j, map, 0).intoArray(t.z, j * LANES);
+            }
+            nearestBlocks(lattice, t.z, t);
+            untile(t.out, twice, b, n);
+        }
+        ScalarLatticeKernel.nearestRange(lattice, z, b, blocks, twice);
+    }
+
+    @Override
+    public void dither(final Lattice lattice, final int blocks, final int key, final float[] u) {
+        final int n = lattice.dim();
+        final Tiles t = new Tiles(n);
+        final int bound = blocks - blocks % LANES;
+        int b = 0;
+        for (; b < bound; b += LANES) {
+            dither(lattice, key, b, t);
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < LANES; l++) {
+                    u[(b + l) * n + j] = t.u[j * LANES + l];
+                }
+            }
+        }
+        ScalarLatticeKernel.ditherRange(lattice, b, blocks, key, u);
+    }
+
+    @Override
+    public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice) {
+        final int n = lattice.dim();
+        final int[] map = strides[n];
+        final Tiles t = new Tiles(n);
+        final int bound = blocks - blocks % LANES;
+        int b = 0;
+        for (; b < bound; b += LANES) {
+            dither(lattice, key, b, t);
+            for (int j = 0; j < n; j++) {
+                FloatVector.fromArray(FS, x, b * n + j, map, 0).mul(invScale).add(FloatVector.fromArray(FS, t.u, j * LANES))
+                        .intoArray(t.z, j * LANES);
+            }
+            nearestBlocks(lattice, t.z, t);
+            untile(t.out, twice, b, n);
+        }
+        ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice);
+    }
+
+    @Override
+    public void decode(final Lattice lattice, final int[] twice, final int blocks, final float scale, final int key, final float[] out) {
+        final int n = lattice.dim();
+        final int[] map = strides[n];
+        final Tiles t = new Tiles(n);
+        final int bound = blocks - blocks % LANES;
+        int b = 0;
+        for (; b < bound; b += LANES) {
+            dither(lattice, key, b, t);
+            for (int j = 0; j < n; j++) {
+                final FloatVector tw = (FloatVector) IntVector.fromArray(IS, twice, b * n + j, map, 0).convert(VectorOperators.I2F, 0);
+                tw.mul(0.5f).sub(FloatVector.fromArray(FS, t.u, j * LANES)).mul(scale).intoArray(t.z, j * LANES);
+            }
+            for (int j = 0; j < n; j++) {
+                for (int l = 0; l < LANES; l++) {
+                    out[(b + l) * n + j] = t.z[j * LANES + l];
+                }
+            }
+        }
+        ScalarLatticeKernel.decodeRange(lattice, twice, b, blocks, scale, key, out);
+    }
+
+    /** Tile (coordinate-major) to blocks (block-major). */
+    private static void untile(final int[] tile, final int[] twice, final int b, final int n) {
+        for (int j = 0; j < n; j++) {
+            for (int l = 0; l < LANES; l++) {
+                twice[(b + l) * n + j] = tile[j * LANES + l];
+            }
+        }
+    }
+
+    /** Dither of blocks [b, b + LANES) into {@code t.u}; uses {@code t.out} as scratch. */
+    private static void dither(final Lattice lattice, final int key, final int b, final Tiles t) {
+        final int n = lattice.dim();
+        final float period = lattice.period();
+        final IntVector lane = PanamaDither.IOTA.mul(n);
+        for (int j = 0; j < n; j++) {
+            final IntVector h = PanamaDither.mix32(lane.add(b * n + j).lanewise(VectorOperators.XOR, key));
+            final FloatVector unit = ((FloatVector) h.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(Dither.UNIT);
+            unit.mul(period).intoArray(t.u, j * LANES);
+        }
+        nearestBlocks(lattice, t.u, t);
+        for (int j = 0; j < n; j++) {
+            final FloatVector q = ((FloatVector) IntVector.fromArray(IS, t.out, j * LANES).convert(VectorOperators.I2F, 0)).mul(0.5f);
+            FloatVector.fromArray(FS, t.u, j * LANES).sub(q).intoArray(t.u, j * LANES);
+        }
+    }
+
+    private static IntVector floor(final FloatVector v) {
+        final IntVector q = (IntVector) v.convert(VectorOperators.F2I, 0);
+        final FloatVector back = (FloatVector) q.convert(VectorOperators.I2F, 0);
+        return q.sub(1, back.compare(VectorOperators.GT, v).cast(IS));
+    }
+
+    /** Lane-wise {@link ScalarLatticeKernel#nearestBlock}: tile z in, doubled coordinates to {@code t.out}. */
+    private static void nearestBlocks(final Lattice lattice, final float[] z, final Tiles t) {
+        switch (lattice) {
+            case Z -> floor(FloatVector.fromArray(FS, z, 0).add(0.5f)).mul(2).intoArray(t.out, 0);
+            case D4 -> {
+                nearestD(z, 0f, 4, t.f);
+                for (int j = 0; j < 4; j++) {
+                    IntVector.fromArray(IS, t.f, j * LANES).mul(2).intoArray(t.out, j * LANES);
+                }
+            }
+            default -> {
+                final FloatVector da = nearestD(z, 0f, 8, t.f);
+                final FloatVector db = nearestD(z, 0.5f, 8, t.g);
+                final VectorMask<Integer> half = db.compare(VectorOperators.LT, da).cast(IS);
+                for (int j = 0; j < 8; j++) {
+                    final IntVector a = IntVector.fromArray(IS, t.f, j * LANES).mul(2);
+                    final IntVector c = IntVector.fromArray(IS, t.g, j * LANES).mul(2).add(1);
+                    a.blend(c, half).intoArray(t.out, j * LANES);
+                }
+            }
+        }
+    }
+
+    /** Lane-wise {@link ScalarLatticeKernel#nearestD}: D_n point of tile z - shift into tile f; returns the distance. */
+    private static FloatVector nearestD(final float[] z, final float shift, final int n, final int[] f) {
+        IntVector sum = IntVector.zero(IS);
+        IntVector worst = IntVector.zero(IS);
+        FloatVector worstAbs = FloatVector.broadcast(FS, -1f);
+        for (int j = 0; j < n; j++) {
+            final FloatVector zj = FloatVector.fromArray(FS, z, j * LANES).sub(shift);
+            final IntVector fj = floor(zj.add(0.5f));
+            fj.intoArray(f, j * LANES);
+            sum = sum.add(fj);
+            final FloatVector e = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0)).abs();
+            final VectorMask<Float> worse = e.compare(VectorOperators.GT, worstAbs);
+            worstAbs = worstAbs.blend(e, worse);
+            worst = worst.blend(j, worse.cast(IS));
+        }
+        final VectorMask<Integer> odd = sum.and(1).compare(VectorOperators.NE, 0);
+        FloatVector d = FloatVector.zero(FS);
+        for (int j = 0; j < n; j++) {
+            final FloatVector zj = FloatVector.fromArray(FS, z, j * LANES).sub(shift);
+            IntVector fj = IntVector.fromArray(IS, f, j * LANES);
+            final VectorMask<Integer> flip = odd.and(worst.compare(VectorOperators.EQ, j));
+            final FloatVector e0 = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0));
+            final IntVector step = IntVector.broadcast(IS, -1).blend(1, e0.compare(VectorOperators.GE, 0f).cast(IS));
+            fj = fj.add(step, flip);
+            fj.intoArray(f, j * LANES);
+            final FloatVector e = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0));
+            d = d.add(e.mul(e));
+        }
+        return d;
+    }
+}
