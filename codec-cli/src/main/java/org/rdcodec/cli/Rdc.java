@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             CodecsCommand.class,
             ReportCommand.class,
+            TrainCommand.class,
         })
 public final class Rdc implements Runnable {
 
