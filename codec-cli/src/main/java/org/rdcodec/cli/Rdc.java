@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CodecsCommand.class,
             ReportCommand.class,
             TrainCommand.class,
+            TrainSweepCommand.class,
         })
 public final class Rdc implements Runnable {
 
