@@ -60,10 +60,10 @@ public final class TrainPlots {
     static XYChart chart(final String title, final String x, final String y) {
         // XChart draws with AWT; a terminal or CI machine has no display.
         System.setProperty("java.awt.headless", "true");
-        final XYChart c = new XYChartBuilder().width(1000).height(620).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        final XYChart c = new XYChartBuilder().width(1300).height(620).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         return c;
     }
 

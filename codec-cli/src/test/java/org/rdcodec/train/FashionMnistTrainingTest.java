@@ -67,7 +67,10 @@ class FashionMnistTrainingTest {
         final int trainSize = 10000;
         final TrainConfig cfg = shortRun("dithered:relstep=" + RELSTEP, TrainConfig.Combine.MEAN, rounds, trainSize, trainSize, 1);
         final double[] resid = new double[rounds];
+        final double[] quantResid = new double[rounds];
+        final double[] noiseResid = new double[rounds];
         double meanNoise = 0;
+        double meanQ = 0;
         try (DistributedTrainer t = new DistributedTrainer(cfg, data)) {
             assertEquals(trainSize, t.referenceSize(), "the reference is the full-batch gradient");
             final var layout = t.model().layout();
@@ -94,22 +97,40 @@ class FashionMnistTrainingTest {
                 q /= layout.totalSize();
                 final double predicted = rec.sn2() / K + q;
                 resid[r] = rec.distortion() - predicted;
+                quantResid[r] = rec.quantDistortion() - q;
+                noiseResid[r] = rec.losslessDistortion() - rec.sn2() / K;
                 meanNoise += rec.sn2() / K / rounds;
+                meanQ += q / rounds;
                 assertTrue(q > 0.1 * rec.sn2() / K, "the quantization term is not negligible: q = " + q + ", sn2/K = " + rec.sn2() / K);
             }
         }
-        double m = 0;
-        for (final double v : resid) {
-            m += v / rounds;
-        }
-        double ss = 0;
-        for (final double v : resid) {
-            ss += (v - m) * (v - m);
-        }
-        final double se = Math.sqrt(ss / (rounds - 1) / rounds);
+        final double m = mean(resid);
+        final double se = standardError(resid);
         // 5 standard errors of the mean residual, plus the shard term (<= 2 B / shard size of sn2/K, twice the estimate).
         final double tol = 5 * se + 2.0 * B / (trainSize / K) * meanNoise;
-        System.err.println("FashionMnistTrainingTest distortion: mean residual " + m + ", se " + se + ", tolerance " + tol + ", sn2/K " + meanNoise);
+        System.err.println("FashionMnistTrainingTest distortion: mean residual " + m + ", se " + se + ", tolerance " + tol + ", sn2/K "
+                + meanNoise + "; quantization part: mean " + mean(quantResid) + " se " + standardError(quantResid) + " of q " + meanQ
+                + "; noise part |ybar - g|^2 - sn2/K: mean " + mean(noiseResid) + " se " + standardError(noiseResid));
+        // The codec's own part has no shard term: |xhat - ybar|^2 / P against sum_k step_k^2 / (12 K^2), 5 standard errors.
+        assertTrue(Math.abs(mean(quantResid)) <= 5 * standardError(quantResid), "quantization distortion off by " + mean(quantResid)
+                + " (se " + standardError(quantResid) + ", q " + meanQ + ")");
         assertTrue(Math.abs(m) <= tol, "mean residual " + m + " (se " + se + ") exceeds " + tol + "; sn2/K = " + meanNoise);
+    }
+
+    private static double mean(final double[] v) {
+        double m = 0;
+        for (final double x : v) {
+            m += x / v.length;
+        }
+        return m;
+    }
+
+    private static double standardError(final double[] v) {
+        final double m = mean(v);
+        double ss = 0;
+        for (final double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1) / v.length);
     }
 }
