@@ -229,6 +229,7 @@ public final class DistributedTrainer implements AutoCloseable {
                 st == null ? nan : weightedMean(st.sx2), st == null ? nan : weightedMean(st.sn2), st == null ? nan : weightedMean(st.d),
                 st == null ? nan : weightedMean(st.d0), st == null ? nan : st.rsumBits, st == null ? nan : st.rinBits,
                 (double) k * p, st == null ? nan : weightedMean(st.dSign), st == null ? nan : st.rsumSignBits, st == null ? nan : st.rinSignBits,
+                st == null ? nan : st.rsumHomBits, st == null ? nan : st.rsumHomSignBits,
                 ev == null ? nan : ev.loss(), ev == null ? nan : ev.accuracy(), (t1 - t0) * 1e-9, (t3 - t2) * 1e-9,
                 st == null ? null : st.sx2, st == null ? null : st.sn2, st == null ? null : st.sn2k, st == null ? null : st.d, dqL, sn2EstL);
     }
@@ -301,7 +302,7 @@ public final class DistributedTrainer implements AutoCloseable {
 
     /** Per-layer statistics against the reference gradient. */
     private record RoundStats(double[] sx2, double[] sn2, double[][] sn2k, double[] d, double[] d0, double[] dSign, double rsumBits,
-            double rinBits, double rsumSignBits, double rinSignBits) {
+            double rinBits, double rsumSignBits, double rinSignBits, double rsumHomBits, double rsumHomSignBits) {
     }
 
     private RoundStats referenceStats() {
@@ -316,6 +317,8 @@ public final class DistributedTrainer implements AutoCloseable {
         double rin = 0;
         double rsumSign = 0;
         double rinSign = 0;
+        double rsumHom = 0;
+        double rsumHomSign = 0;
         for (int l = 0; l < layers; l++) {
             final int from = layout.offset(l);
             final int to = layout.offset(l + 1);
@@ -349,8 +352,10 @@ public final class DistributedTrainer implements AutoCloseable {
             rin += n * rinLayer(sn2[l], sx2[l], d[l]);
             rsumSign += n * rsumLayer(noiseK, sx2[l], dSign[l]);
             rinSign += n * rinLayer(sn2[l], sx2[l], dSign[l]);
+            rsumHom += n * rsumHomLayer(sn2[l], sx2[l], d[l]);
+            rsumHomSign += n * rsumHomLayer(sn2[l], sx2[l], dSign[l]);
         }
-        return new RoundStats(sx2, sn2, sn2k, d, d0, dSign, rsum, rin, rsumSign, rinSign);
+        return new RoundStats(sx2, sn2, sn2k, d, d0, dSign, rsum, rin, rsumSign, rinSign, rsumHom, rsumHomSign);
     }
 
     /** Rsum of one layer (bits per coordinate, all workers) by water-filling over the workers' own noise levels. */
@@ -368,6 +373,14 @@ public final class DistributedTrainer implements AutoCloseable {
         } catch (final InfeasibleTargetException e) {
             return Double.NaN; // a biased codec can land below the least unbiased distortion
         }
+    }
+
+    /** Rsum of one layer with the workers' mean noise level (Corollary 2): compared with Rin it isolates the correlation gain. */
+    private double rsumHomLayer(final double sn2, final double sx2, final double d) {
+        if (!(sx2 > 0) || !(sn2 > 0) || !(d > HomogeneousBounds.minDistortion(k, sn2))) {
+            return Double.NaN;
+        }
+        return HomogeneousBounds.sumRate(k, sx2, sn2, d);
     }
 
     /** Rin of one layer with the workers' mean noise level (Corollary 2 is for homogeneous workers). */

@@ -22,6 +22,9 @@ package org.rdcodec.train;
  * @param signDistortion the paper's D_sign = [sn2 + (pi-2)/pi (sn2 + sx2)] / K per coordinate, from the measured statistics
  * @param rsumAtSignBits Rsum(D_sign), all layers
  * @param rinAtSignBits Rin(D_sign), all layers
+ * @param rsumHomBits Rsum at the measured D_l with the workers' mean sn2 (Corollary 2, homogeneous): Rin - this is the
+ *                    correlation gain alone, without the gain from unequal worker noise that {@code rsumBits} also takes
+ * @param rsumHomAtSignBits the same at D_sign
  * @param testLoss test-set loss after the step (evaluation rounds)
  * @param testAccuracy test-set accuracy after the step (evaluation rounds)
  * @param gradientSeconds worker forward/backward time
@@ -35,7 +38,8 @@ package org.rdcodec.train;
  */
 public record RoundRecord(int round, double trainLoss, double bits, double bitsPerCoordinate, double quantDistortion, double sx2Est,
         double sn2Est, double sx2, double sn2, double distortion, double losslessDistortion, double rsumBits, double rinBits,
-        double signBits, double signDistortion, double rsumAtSignBits, double rinAtSignBits, double testLoss, double testAccuracy,
+        double signBits, double signDistortion, double rsumAtSignBits, double rinAtSignBits, double rsumHomBits, double rsumHomAtSignBits,
+        double testLoss, double testAccuracy,
         double gradientSeconds, double codecSeconds, double[] sx2PerLayer, double[] sn2PerLayer, double[][] sn2PerWorkerLayer,
         double[] distortionPerLayer, double[] quantDistortionPerLayer, double[] sn2EstPerLayer) {
 
@@ -56,13 +60,13 @@ public record RoundRecord(int round, double trainLoss, double bits, double bitsP
 
     /** Column names of {@link #csvRow()}. */
     public static final String CSV_HEADER = "round,trainLoss,bits,bitsPerCoordinate,quantDistortion,sx2Est,sn2Est,sx2,sn2,distortion,"
-            + "losslessDistortion,rsumBits,rinBits,signBits,signDistortion,rsumAtSignBits,rinAtSignBits,testLoss,testAccuracy,"
+            + "losslessDistortion,rsumBits,rinBits,signBits,signDistortion,rsumAtSignBits,rinAtSignBits,rsumHomBits,rsumHomAtSignBits,testLoss,testAccuracy,"
             + "gradientSeconds,codecSeconds";
 
     /** @return the scalar fields as one CSV line (empty cells for NaN) */
     public String csvRow() {
         final double[] v = {trainLoss, bits, bitsPerCoordinate, quantDistortion, sx2Est, sn2Est, sx2, sn2, distortion, losslessDistortion,
-            rsumBits, rinBits, signBits, signDistortion, rsumAtSignBits, rinAtSignBits, testLoss, testAccuracy, gradientSeconds, codecSeconds};
+            rsumBits, rinBits, signBits, signDistortion, rsumAtSignBits, rinAtSignBits, rsumHomBits, rsumHomAtSignBits, testLoss, testAccuracy, gradientSeconds, codecSeconds};
         final StringBuilder s = new StringBuilder().append(round);
         for (final double x : v) {
             s.append(',');

@@ -52,6 +52,7 @@ public final class TrainPlots {
         add(c, "SignSGD (1 bit/coordinate/worker)", rs, RoundRecord::signBits, true, false);
         add(c, "Rin(D), D = codec's measured distortion", rs, RoundRecord::rinBits, true, true);
         add(c, "Rsum(D), D = codec's measured distortion", rs, RoundRecord::rsumBits, true, true);
+        add(c, "Rsum(D), workers' mean sn2 (correlation gain only)", rs, RoundRecord::rsumHomBits, false, true);
         add(c, "Rin(D_sign)", rs, RoundRecord::rinAtSignBits, true, true);
         add(c, "Rsum(D_sign)", rs, RoundRecord::rsumAtSignBits, true, true);
         save(c, file);

@@ -60,6 +60,7 @@ public final class TrainSummary {
         m.put("meanRho", mean(rs, r -> r.rho(cfg.workers()), true));
         m.put("meanRsumBitsPerRound", mean(rs, RoundRecord::rsumBits, true));
         m.put("meanRinBitsPerRound", mean(rs, RoundRecord::rinBits, true));
+        m.put("meanRsumHomogeneousBitsPerRound", mean(rs, RoundRecord::rsumHomBits, true));
         m.put("signBitsPerRound", (double) cfg.workers() * p);
         m.put("targetAccuracy", Double.isNaN(cfg.targetAccuracy()) ? null : cfg.targetAccuracy());
         final boolean reached = lastEval != null && !Double.isNaN(cfg.targetAccuracy()) && lastEval.testAccuracy() >= cfg.targetAccuracy();
