@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             CodecsCommand.class,
             ReportCommand.class,
             SwCommand.class,
+            TrainCommand.class,
+            TrainSweepCommand.class,
         })
 public final class Rdc implements Runnable {
 

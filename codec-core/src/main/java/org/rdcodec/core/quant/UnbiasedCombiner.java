@@ -57,7 +57,7 @@ public final class UnbiasedCombiner {
             if (k <= 2) {
                 java.util.Arrays.fill(w, 1.0 / k);
             } else {
-                final double[] m = spreadAroundMean(decoded, from, n, out.segment());
+                final double[] m = spreadAroundMean(decoded, from, n);
                 double sumM = 0;
                 for (final double v : m) {
                     sumM += v;
@@ -85,38 +85,60 @@ public final class UnbiasedCombiner {
         return weights;
     }
 
-    /** m_k = mean over the layer of (Yhat_k - Ybar)^2, with Ybar formed in {@code scratch}: worker by worker, streaming. */
-    private static double[] spreadAroundMean(final GradientBuffer[] decoded, final int from, final int n, final MemorySegment scratch) {
+    /** Coordinates per chunk: the double accumulators stay in L1 while each worker's floats stream past. */
+    private static final int CHUNK = 2048;
+
+    /** m_k = mean over the layer of (Yhat_k - Ybar)^2, Ybar and the differences in double, chunk by chunk. */
+    private static double[] spreadAroundMean(final GradientBuffer[] decoded, final int from, final int n) {
         final int k = decoded.length;
-        final double[] equal = new double[k];
-        java.util.Arrays.fill(equal, 1.0 / k);
-        weightedSum(decoded, equal, from, n, scratch);
         final double[] m = new double[k];
-        for (int j = 0; j < k; j++) {
-            final MemorySegment y = decoded[j].segment();
-            double acc = 0;
-            for (int i = from; i < from + n; i++) {
-                final float d = y.getAtIndex(GradientBuffer.FLOAT_LE, i) - scratch.getAtIndex(GradientBuffer.FLOAT_LE, i);
-                acc += d * d;
+        final double[] mean = new double[CHUNK];
+        for (int c = from; c < from + n; c += CHUNK) {
+            final int len = Math.min(CHUNK, from + n - c);
+            java.util.Arrays.fill(mean, 0, len, 0);
+            for (int j = 0; j < k; j++) {
+                final MemorySegment y = decoded[j].segment();
+                for (int i = 0; i < len; i++) {
+                    mean[i] += y.getAtIndex(GradientBuffer.FLOAT_LE, c + i);
+                }
             }
-            m[j] = acc / n;
+            for (int i = 0; i < len; i++) {
+                mean[i] /= k;
+            }
+            for (int j = 0; j < k; j++) {
+                final MemorySegment y = decoded[j].segment();
+                double acc = 0;
+                for (int i = 0; i < len; i++) {
+                    final double d = y.getAtIndex(GradientBuffer.FLOAT_LE, c + i) - mean[i];
+                    acc += d * d;
+                }
+                m[j] += acc;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            m[j] /= n;
         }
         return m;
     }
 
-    /** out = sum_j w_j Yhat_j over the range, one worker at a time so every pass streams through memory. */
+    /**
+     * out = sum_j w_j Yhat_j over the range, accumulated in double in worker order and rounded once to
+     * float; chunk by chunk, one worker at a time, so every pass streams through memory.
+     */
     private static void weightedSum(final GradientBuffer[] decoded, final double[] w, final int from, final int n, final MemorySegment out) {
-        for (int j = 0; j < decoded.length; j++) {
-            final MemorySegment y = decoded[j].segment();
-            final float wj = (float) w[j];
-            if (j == 0) {
-                for (int i = from; i < from + n; i++) {
-                    out.setAtIndex(GradientBuffer.FLOAT_LE, i, wj * y.getAtIndex(GradientBuffer.FLOAT_LE, i));
+        final double[] acc = new double[CHUNK];
+        for (int c = from; c < from + n; c += CHUNK) {
+            final int len = Math.min(CHUNK, from + n - c);
+            java.util.Arrays.fill(acc, 0, len, 0);
+            for (int j = 0; j < decoded.length; j++) {
+                final MemorySegment y = decoded[j].segment();
+                final double wj = w[j];
+                for (int i = 0; i < len; i++) {
+                    acc[i] += wj * y.getAtIndex(GradientBuffer.FLOAT_LE, c + i);
                 }
-            } else {
-                for (int i = from; i < from + n; i++) {
-                    out.setAtIndex(GradientBuffer.FLOAT_LE, i, out.getAtIndex(GradientBuffer.FLOAT_LE, i) + wj * y.getAtIndex(GradientBuffer.FLOAT_LE, i));
-                }
+            }
+            for (int i = 0; i < len; i++) {
+                out.setAtIndex(GradientBuffer.FLOAT_LE, c + i, (float) acc[i]);
             }
         }
     }
