@@ -15,7 +15,8 @@ import org.rdcodec.core.layout.GradientLayout;
  * each weight matrix and bias vector as its own layer.
  *
  * <p>Deterministic: the initial weights come from the seed (uniform on +-1/sqrt(in) for weights and biases,
- * the usual fan-in scaling), and every sum runs in a fixed order through {@link MatrixKernel}.
+ * the usual fan-in scaling), every sum runs in a fixed order through {@link MatrixKernel}, and the softmax uses
+ * StrictMath (Math.exp may differ by an ulp between the interpreter and a JIT intrinsic).
  * Not thread-safe (it owns its workspace); make one per thread.
  */
 public final class Mlp {
@@ -227,11 +228,11 @@ public final class Mlp {
             }
             double sum = 0;
             for (int o = 0; o < classes; o++) {
-                probs[o] = Math.exp(logits[base + o] - max);
+                probs[o] = StrictMath.exp(logits[base + o] - max);
                 sum += probs[o];
             }
             final int label = data.label(idx[from + s]);
-            loss += Math.log(sum) - (logits[base + label] - max);
+            loss += StrictMath.log(sum) - (logits[base + label] - max);
             if (correct != null && arg == label) {
                 correct[0]++;
             }
