@@ -93,6 +93,23 @@ public final class PanamaLatticeKernel implements LatticeKernel {
 
     @Override
     public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice) {
+        encode(lattice, x, blocks, invScale, key, twice, null);
+    }
+
+    @Override
+    public void reconstruct(final int[] twice, final float[] u, final int count, final float scale, final float[] out) {
+        final int bound = count - count % LANES;
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            final FloatVector tw = (FloatVector) IntVector.fromArray(IS, twice, i).convert(VectorOperators.I2F, 0);
+            tw.mul(0.5f).sub(FloatVector.fromArray(FS, u, i)).mul(scale).intoArray(out, i);
+        }
+        ScalarLatticeKernel.reconstructRange(twice, u, i, count, scale, out);
+    }
+
+    @Override
+    public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice,
+            final float[] u) {
         final int n = lattice.dim();
         final int[] map = strides[n];
         final Tiles t = new Tiles(n);
@@ -106,8 +123,13 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             }
             nearestBlocks(lattice, t.z, t);
             untile(t.out, twice, b, n, map);
+            if (u != null) {
+                for (int j = 0; j < n; j++) {
+                    FloatVector.fromArray(FS, t.u, j * LANES).intoArray(u, b * n + j, map, 0);
+                }
+            }
         }
-        ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice);
+        ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice, u);
     }
 
     @Override
