@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * arg-max of the rounding error, the coset choice of E8) runs lane-wise without horizontal operations,
  * with the same float operations in the same order as {@link ScalarLatticeKernel}. Per-coordinate
  * vectors live in small per-call tiles (structure of arrays, LANES values per coordinate) rather than in
- * arrays of vector objects, which the JIT would have to box. Results leave through a transpose loop
- * (AVX2 has no scatter). Thread-safe: all scratch is per call.
+ * arrays of vector objects, which the JIT would have to box; no helper returns a vector for the same
+ * reason (an out-of-line call would box it). Results leave through scatter stores (intrinsics on AVX-512;
+ * elsewhere the Vector API's own lane loop). Thread-safe: all scratch is per call.
  */
 public final class PanamaLatticeKernel implements LatticeKernel {
 
