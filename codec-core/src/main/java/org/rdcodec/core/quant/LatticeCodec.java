@@ -148,8 +148,7 @@ final class LatticeCodec extends LayerwiseCodec {
                     + " (lattice coordinates would exceed 2^21)");
         }
         final int key = job.key(Dither.STREAM_DITHER);
-        QuantKernels.LATTICE.encode(lattice, buf, blocks, 1f / a, key, twice);
-        QuantKernels.LATTICE.dither(lattice, blocks, key, u);
+        QuantKernels.LATTICE.encode(lattice, buf, blocks, 1f / a, key, twice, u);
         final int count = symbolize(m);
         final int c = chooseContexts(count);
         final int k = MAX_CONTEXTS / c;
@@ -406,7 +405,7 @@ final class LatticeCodec extends LayerwiseCodec {
                 twice[base + j] = 2 * tv + coset;
             }
         }
-        QuantKernels.LATTICE.decode(lattice, twice, blocks, a, key, buf);
+        QuantKernels.LATTICE.reconstruct(twice, u, blocks * dim, a, buf);
         if (rotate) {
             HadamardRotation.inverse(buf, n, job.key(Dither.STREAM_ROTATION));
         }

@@ -17,6 +17,9 @@ package org.rdcodec.core.quant;
  * encode:  z_i = x_i * invScale + u_i;  out 2 Q(z)_i
  * decode:  xhat_i = (0.5f * twice_i - u_i) * scale
  * </pre>
+ * The encoder needs u for its entropy-coding contexts and the decoder for the contexts and the
+ * reconstruction: {@link #encode(Lattice, float[], int, float, int, int[], float[])} hands the dither
+ * out with the points and {@link #reconstruct} takes it back in, so that neither side searches for it twice.
  * Block b holds indices {@code [b n, b n + n)}. Callers keep |z| &lt; 2^22.
  */
 public interface LatticeKernel {
@@ -64,4 +67,29 @@ public interface LatticeKernel {
      * @param out reconstruction
      */
     void decode(Lattice lattice, int[] twice, int blocks, float scale, int key, float[] out);
+
+    /**
+     * {@link #encode(Lattice, float[], int, float, int, int[])} that also hands out the dither it used
+     * (exactly what {@link #dither} gives).
+     *
+     * @param lattice the lattice
+     * @param x input, already rotated if at all
+     * @param blocks number of blocks
+     * @param invScale 1 / (step * unit scale)
+     * @param key dither stream key
+     * @param twice out: doubled coordinates of Q(x / scale + u)
+     * @param u out: the dither, {@code blocks * lattice.dim()} values
+     */
+    void encode(Lattice lattice, float[] x, int blocks, float invScale, int key, int[] twice, float[] u);
+
+    /**
+     * {@link #decode} from a dither the caller already holds: {@code out_i = (0.5f * twice_i - u_i) * scale}.
+     *
+     * @param twice doubled coordinates
+     * @param u the dither (from {@link #dither} with the encoder's key)
+     * @param count number of coordinates
+     * @param scale step * unit scale
+     * @param out reconstruction
+     */
+    void reconstruct(int[] twice, float[] u, int count, float scale, float[] out);
 }

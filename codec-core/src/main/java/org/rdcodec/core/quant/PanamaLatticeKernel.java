@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * arg-max of the rounding error, the coset choice of E8) runs lane-wise without horizontal operations,
  * with the same float operations in the same order as {@link ScalarLatticeKernel}. Per-coordinate
  * vectors live in small per-call tiles (structure of arrays, LANES values per coordinate) rather than in
- * arrays of vector objects, which the JIT would have to box. Results leave through a transpose loop
- * (AVX2 has no scatter). Thread-safe: all scratch is per call.
+ * arrays of vector objects, which the JIT would have to box; no helper returns a vector for the same
+ * reason (an out-of-line call would box it). Results leave through scatter stores (intrinsics on AVX-512;
+ * elsewhere the Vector API's own lane loop). Thread-safe: all scratch is per call.
  */
 public final class PanamaLatticeKernel implements LatticeKernel {
 
@@ -44,8 +45,12 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         final int[] f;
         final int[] g;
         final int[] out;
+        final float[] e;
+        final float[] d;
 
         Tiles(final int n) {
+            e = new float[n * LANES];
+            d = new float[2 * LANES];
             z = new float[n * LANES];
             u = new float[n * LANES];
             f = new int[n * LANES];
@@ -66,7 +71,7 @@ public final class PanamaLatticeKernel implements LatticeKernel {
                 FloatVector.fromArray(FS, z, b * n + j, map, 0).intoArray(t.z, j * LANES);
             }
             nearestBlocks(lattice, t.z, t);
-            untile(t.out, twice, b, n);
+            untile(t.out, twice, b, n, map);
         }
         ScalarLatticeKernel.nearestRange(lattice, z, b, blocks, twice);
     }
@@ -74,15 +79,14 @@ public final class PanamaLatticeKernel implements LatticeKernel {
     @Override
     public void dither(final Lattice lattice, final int blocks, final int key, final float[] u) {
         final int n = lattice.dim();
+        final int[] map = strides[n];
         final Tiles t = new Tiles(n);
         final int bound = blocks - blocks % LANES;
         int b = 0;
         for (; b < bound; b += LANES) {
             dither(lattice, key, b, t);
             for (int j = 0; j < n; j++) {
-                for (int l = 0; l < LANES; l++) {
-                    u[(b + l) * n + j] = t.u[j * LANES + l];
-                }
+                FloatVector.fromArray(FS, t.u, j * LANES).intoArray(u, b * n + j, map, 0);
             }
         }
         ScalarLatticeKernel.ditherRange(lattice, b, blocks, key, u);
@@ -90,6 +94,23 @@ public final class PanamaLatticeKernel implements LatticeKernel {
 
     @Override
     public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice) {
+        encode(lattice, x, blocks, invScale, key, twice, null);
+    }
+
+    @Override
+    public void reconstruct(final int[] twice, final float[] u, final int count, final float scale, final float[] out) {
+        final int bound = count - count % LANES;
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            final FloatVector tw = (FloatVector) IntVector.fromArray(IS, twice, i).convert(VectorOperators.I2F, 0);
+            tw.mul(0.5f).sub(FloatVector.fromArray(FS, u, i)).mul(scale).intoArray(out, i);
+        }
+        ScalarLatticeKernel.reconstructRange(twice, u, i, count, scale, out);
+    }
+
+    @Override
+    public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice,
+            final float[] u) {
         final int n = lattice.dim();
         final int[] map = strides[n];
         final Tiles t = new Tiles(n);
@@ -102,9 +123,14 @@ public final class PanamaLatticeKernel implements LatticeKernel {
                         .intoArray(t.z, j * LANES);
             }
             nearestBlocks(lattice, t.z, t);
-            untile(t.out, twice, b, n);
+            untile(t.out, twice, b, n, map);
+            if (u != null) {
+                for (int j = 0; j < n; j++) {
+                    FloatVector.fromArray(FS, t.u, j * LANES).intoArray(u, b * n + j, map, 0);
+                }
+            }
         }
-        ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice);
+        ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice, u);
     }
 
     @Override
@@ -118,23 +144,16 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             dither(lattice, key, b, t);
             for (int j = 0; j < n; j++) {
                 final FloatVector tw = (FloatVector) IntVector.fromArray(IS, twice, b * n + j, map, 0).convert(VectorOperators.I2F, 0);
-                tw.mul(0.5f).sub(FloatVector.fromArray(FS, t.u, j * LANES)).mul(scale).intoArray(t.z, j * LANES);
-            }
-            for (int j = 0; j < n; j++) {
-                for (int l = 0; l < LANES; l++) {
-                    out[(b + l) * n + j] = t.z[j * LANES + l];
-                }
+                tw.mul(0.5f).sub(FloatVector.fromArray(FS, t.u, j * LANES)).mul(scale).intoArray(out, b * n + j, map, 0);
             }
         }
         ScalarLatticeKernel.decodeRange(lattice, twice, b, blocks, scale, key, out);
     }
 
     /** Tile (coordinate-major) to blocks (block-major). */
-    private static void untile(final int[] tile, final int[] twice, final int b, final int n) {
+    private static void untile(final int[] tile, final int[] twice, final int b, final int n, final int[] map) {
         for (int j = 0; j < n; j++) {
-            for (int l = 0; l < LANES; l++) {
-                twice[(b + l) * n + j] = tile[j * LANES + l];
-            }
+            IntVector.fromArray(IS, tile, j * LANES).intoArray(twice, b * n + j, map, 0);
         }
     }
 
@@ -155,10 +174,13 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         }
     }
 
+    private static final IntVector ONE = IntVector.broadcast(IS, 1);
+    private static final IntVector MINUS_ONE = IntVector.broadcast(IS, -1);
+
     private static IntVector floor(final FloatVector v) {
         final IntVector q = (IntVector) v.convert(VectorOperators.F2I, 0);
         final FloatVector back = (FloatVector) q.convert(VectorOperators.I2F, 0);
-        return q.sub(1, back.compare(VectorOperators.GT, v).cast(IS));
+        return q.sub(ONE, back.compare(VectorOperators.GT, v).cast(IS));
     }
 
     /** Lane-wise {@link ScalarLatticeKernel#nearestBlock}: tile z in, doubled coordinates to {@code t.out}. */
@@ -166,26 +188,34 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         switch (lattice) {
             case Z -> floor(FloatVector.fromArray(FS, z, 0).add(0.5f)).mul(2).intoArray(t.out, 0);
             case D4 -> {
-                nearestD(z, 0f, 4, t.f);
+                nearestD(z, 0f, 4, t.f, t.e, t.d, 0);
                 for (int j = 0; j < 4; j++) {
                     IntVector.fromArray(IS, t.f, j * LANES).mul(2).intoArray(t.out, j * LANES);
                 }
             }
             default -> {
-                final FloatVector da = nearestD(z, 0f, 8, t.f);
-                final FloatVector db = nearestD(z, 0.5f, 8, t.g);
+                nearestD(z, 0f, 8, t.f, t.e, t.d, 0);
+                nearestD(z, 0.5f, 8, t.g, t.e, t.d, LANES);
+                final FloatVector da = FloatVector.fromArray(FS, t.d, 0);
+                final FloatVector db = FloatVector.fromArray(FS, t.d, LANES);
                 final VectorMask<Integer> half = db.compare(VectorOperators.LT, da).cast(IS);
+                // 2 f + (half ? 2 (g - f) + 1 : 0), as a blend of the two doubled candidates
                 for (int j = 0; j < 8; j++) {
-                    final IntVector a = IntVector.fromArray(IS, t.f, j * LANES).mul(2);
-                    final IntVector c = IntVector.fromArray(IS, t.g, j * LANES).mul(2).add(1);
-                    a.blend(c, half).intoArray(t.out, j * LANES);
+                    final IntVector a = IntVector.fromArray(IS, t.f, j * LANES);
+                    final IntVector c = IntVector.fromArray(IS, t.g, j * LANES);
+                    a.add(a).blend(c.add(c).add(ONE), half).intoArray(t.out, j * LANES);
                 }
             }
         }
     }
 
-    /** Lane-wise {@link ScalarLatticeKernel#nearestD}: D_n point of tile z - shift into tile f; returns the distance. */
-    private static FloatVector nearestD(final float[] z, final float shift, final int n, final int[] f) {
+    /**
+     * Lane-wise {@link ScalarLatticeKernel#nearestD}: D_n point of tile z - shift into tile f; the
+     * distance goes to {@code d[dAt, dAt + LANES)} (stored, not returned, so that an out-of-line call
+     * does not box a vector); {@code e} is scratch for the signed rounding errors.
+     */
+    private static void nearestD(final float[] z, final float shift, final int n, final int[] f, final float[] e, final float[] d,
+            final int dAt) {
         IntVector sum = IntVector.zero(IS);
         IntVector worst = IntVector.zero(IS);
         FloatVector worstAbs = FloatVector.broadcast(FS, -1f);
@@ -194,24 +224,30 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             final IntVector fj = floor(zj.add(0.5f));
             fj.intoArray(f, j * LANES);
             sum = sum.add(fj);
-            final FloatVector e = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0)).abs();
-            final VectorMask<Float> worse = e.compare(VectorOperators.GT, worstAbs);
-            worstAbs = worstAbs.blend(e, worse);
-            worst = worst.blend(j, worse.cast(IS));
+            final FloatVector ej = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0));
+            ej.intoArray(e, j * LANES);
+            final FloatVector abs = ej.abs();
+            final VectorMask<Float> worse = abs.compare(VectorOperators.GT, worstAbs);
+            worstAbs = worstAbs.blend(abs, worse);
+            worst = worst.blend(IntVector.broadcast(IS, j), worse.cast(IS));
         }
-        final VectorMask<Integer> odd = sum.and(1).compare(VectorOperators.NE, 0);
-        FloatVector d = FloatVector.zero(FS);
+        final VectorMask<Integer> odd = sum.and(ONE).compare(VectorOperators.NE, 0);
+        FloatVector dist = FloatVector.zero(FS);
         for (int j = 0; j < n; j++) {
-            final FloatVector zj = FloatVector.fromArray(FS, z, j * LANES).sub(shift);
-            IntVector fj = IntVector.fromArray(IS, f, j * LANES);
+            final FloatVector e0 = FloatVector.fromArray(FS, e, j * LANES);
             final VectorMask<Integer> flip = odd.and(worst.compare(VectorOperators.EQ, j));
-            final FloatVector e0 = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0));
-            final IntVector step = IntVector.broadcast(IS, -1).blend(1, e0.compare(VectorOperators.GE, 0f).cast(IS));
-            fj = fj.add(step, flip);
-            fj.intoArray(f, j * LANES);
-            final FloatVector e = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0));
-            d = d.add(e.mul(e));
+            FloatVector ej = e0;
+            if (flip.anyTrue()) {
+                // the moved coordinate: f += (e0 >= 0 ? 1 : -1), and its error recomputed as z - f
+                final FloatVector zj = FloatVector.fromArray(FS, z, j * LANES).sub(shift);
+                IntVector fj = IntVector.fromArray(IS, f, j * LANES);
+                final IntVector step = MINUS_ONE.blend(ONE, e0.compare(VectorOperators.GE, 0f).cast(IS));
+                fj = fj.add(step, flip);
+                fj.intoArray(f, j * LANES);
+                ej = zj.sub((FloatVector) fj.convert(VectorOperators.I2F, 0));
+            }
+            dist = dist.add(ej.mul(ej));
         }
-        return d;
+        dist.intoArray(d, dAt);
     }
 }

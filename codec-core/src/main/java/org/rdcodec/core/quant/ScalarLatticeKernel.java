@@ -14,7 +14,24 @@ public final class ScalarLatticeKernel implements LatticeKernel {
 
     @Override
     public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice) {
-        encodeRange(lattice, x, 0, blocks, invScale, key, twice);
+        encodeRange(lattice, x, 0, blocks, invScale, key, twice, null);
+    }
+
+    @Override
+    public void encode(final Lattice lattice, final float[] x, final int blocks, final float invScale, final int key, final int[] twice,
+            final float[] u) {
+        encodeRange(lattice, x, 0, blocks, invScale, key, twice, u);
+    }
+
+    @Override
+    public void reconstruct(final int[] twice, final float[] u, final int count, final float scale, final float[] out) {
+        reconstructRange(twice, u, 0, count, scale, out);
+    }
+
+    static void reconstructRange(final int[] twice, final float[] u, final int from, final int to, final float scale, final float[] out) {
+        for (int i = from; i < to; i++) {
+            out[i] = (0.5f * twice[i] - u[i]) * scale;
+        }
     }
 
     @Override
@@ -49,7 +66,7 @@ public final class ScalarLatticeKernel implements LatticeKernel {
     }
 
     static void encodeRange(final Lattice lattice, final float[] x, final int fromBlock, final int toBlock, final float invScale, final int key,
-            final int[] twice) {
+            final int[] twice, final float[] uOut) {
         final int n = lattice.dim();
         final float[] u = new float[n];
         final float[] zb = new float[n];
@@ -61,6 +78,9 @@ public final class ScalarLatticeKernel implements LatticeKernel {
             }
             nearestBlock(lattice, zb, a);
             System.arraycopy(a, 0, twice, b * n, n);
+            if (uOut != null) {
+                System.arraycopy(u, 0, uOut, b * n, n);
+            }
         }
     }
 

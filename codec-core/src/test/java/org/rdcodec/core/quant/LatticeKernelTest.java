@@ -127,6 +127,25 @@ class LatticeKernelTest {
         s.dither(lattice, blocks, 77, os);
         p.dither(lattice, blocks, 77, op);
         assertArrayEquals(os, op, "dither");
+        // encode with the dither handed out: the same points, and the dither that dither() gives
+        final float[] want = new float[n];
+        final float[] us = new float[n];
+        final float[] up = new float[n];
+        final int[] tus = new int[n];
+        final int[] tup = new int[n];
+        s.dither(lattice, blocks, 0x5eed, want);
+        s.encode(lattice, x, blocks, 1.7f, 0x5eed, tus, us);
+        p.encode(lattice, x, blocks, 1.7f, 0x5eed, tup, up);
+        assertArrayEquals(ts, tus, "scalar encode with dither out");
+        assertArrayEquals(ts, tup, "panama encode with dither out");
+        assertArrayEquals(want, us, "scalar dither out");
+        assertArrayEquals(want, up, "panama dither out");
+        // reconstruction from that dither is decode
+        s.decode(lattice, ts, blocks, 0.6f, 0x5eed, os);
+        s.reconstruct(ts, us, n, 0.6f, op);
+        assertArrayEquals(os, op, "scalar reconstruct");
+        p.reconstruct(ts, up, n, 0.6f, op);
+        assertArrayEquals(os, op, "panama reconstruct");
     }
 
     /**
