@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -33,6 +32,8 @@ public final class BatchLayeredMinSumDecoder {
     private float[] msgs = new float[0];
     private float[] ext = new float[0];
     private int[] synSign = new int[0];
+    private float[] scratch = new float[0];
+    private RowLayout layout;
 
     /** @return blocks decoded per call (float lanes of the preferred species: 8 with AVX2) */
     public static int lanes() {
@@ -55,9 +56,12 @@ public final class BatchLayeredMinSumDecoder {
         }
         final int n = h.n();
         final int m = h.m();
-        final int edges = h.edges();
-        if (post.length < n * L) {
-            post = new float[n * L];
+        if (layout == null || layout.h != h) {
+            layout = RowLayout.of(h);
+        }
+        final int edges = layout.edges;
+        if (post.length < (n + 1) * L) {
+            post = new float[(n + 1) * L];
         }
         if (msgs.length < edges * L) {
             msgs = new float[edges * L];
@@ -68,7 +72,12 @@ public final class BatchLayeredMinSumDecoder {
         if (synSign.length < m * L) {
             synSign = new int[m * L];
         }
-        final float[] scratch = new float[n];
+        if (scratch.length < n) {
+            scratch = new float[n];
+        }
+        final float[] scratch = this.scratch;
+        // the phantom variable of padded rows (RowLayout)
+        Arrays.fill(post, n * L, (n + 1) * L, Float.POSITIVE_INFINITY);
         final boolean[] active = new boolean[L];
         for (int j = 0; j < L; j++) {
             active[j] = llr[j] != null;
@@ -96,8 +105,9 @@ public final class BatchLayeredMinSumDecoder {
         }
         final int[] result = new int[L];
         Arrays.fill(result, -1);
-        final int[] rs = h.rowStart();
-        final int[] rv = h.rowVars();
+        final int[] rs = layout.start;
+        final int[] rv = layout.vars;
+        final int[] degree = layout.degree;
         final float[] p = post;
         final float[] r = msgs;
         final float[] t = ext;
@@ -106,47 +116,9 @@ public final class BatchLayeredMinSumDecoder {
             pending += a ? 1 : 0;
         }
         for (int it = 1; it <= maxIterations && pending > 0; it++) {
-            IntVector unsatisfied = IntVector.zero(I);
-            for (int c = 0; c < m; c++) {
-                final int start = rs[c];
-                final int end = rs[c + 1];
-                final IntVector syn = IntVector.fromArray(I, synSign, c * L);
-                IntVector sign = syn;
-                IntVector min1 = IntVector.broadcast(I, CERTAIN_BITS);
-                IntVector min2 = min1;
-                IntVector minAt = IntVector.broadcast(I, -1);
-                for (int e = start; e < end; e++) {
-                    final int k = (e - start) * L;
-                    final FloatVector x = FloatVector.fromArray(F, p, rv[e] * L).sub(FloatVector.fromArray(F, r, e * L));
-                    x.intoArray(t, k);
-                    final IntVector xb = x.reinterpretAsInts();
-                    sign = sign.lanewise(VectorOperators.XOR, xb);
-                    final IntVector mag = xb.and(0x7fffffff);
-                    final VectorMask<Integer> less = mag.lt(min1);
-                    minAt = minAt.blend(e, less);
-                    min2 = min2.min(min1.max(mag));
-                    min1 = min1.min(mag);
-                }
-                sign = sign.and(SIGN);
-                final float a = alphaOf[end - start];
-                final IntVector m1 = min1.reinterpretAsFloats().max(0f).mul(a).reinterpretAsInts();
-                final IntVector m2 = min2.reinterpretAsFloats().max(0f).mul(a).reinterpretAsInts();
-                IntVector parity = syn;
-                for (int e = start; e < end; e++) {
-                    final int k = (e - start) * L;
-                    final FloatVector x = FloatVector.fromArray(F, t, k);
-                    final IntVector xb = x.reinterpretAsInts();
-                    final IntVector mag = m1.blend(m2, minAt.eq(e));
-                    final FloatVector msg = mag.or(sign.lanewise(VectorOperators.XOR, xb).and(SIGN)).reinterpretAsFloats();
-                    msg.intoArray(r, e * L);
-                    final FloatVector nl = x.add(msg);
-                    nl.intoArray(p, rv[e] * L);
-                    parity = parity.lanewise(VectorOperators.XOR, nl.reinterpretAsInts());
-                }
-                unsatisfied = unsatisfied.or(parity.and(SIGN));
-            }
+            final long unsatisfied = sweep(m, rs, rv, degree, alphaOf, p, r, t);
             for (int j = 0; j < L; j++) {
-                if (active[j] && unsatisfied.lane(j) == 0) {
+                if (active[j] && (unsatisfied >>> j & 1L) == 0) {
                     for (int v = 0; v < n; v++) {
                         scratch[v] = p[v * L + j];
                     }
@@ -168,5 +140,56 @@ public final class BatchLayeredMinSumDecoder {
             }
         }
         return result;
+    }
+
+    /**
+     * One layered sweep over every check. A method of its own, so that the JIT compiles the kernel as a whole
+     * method and not only as an on-stack replacement inside {@link #decode}: one run in about a dozen of the
+     * single-method version took 8-10x longer, as if vectors had been left boxed (cause not confirmed; with
+     * the split, not seen again in 8 runs). No vector crosses the call: the result is a lane bit mask.
+     *
+     * @return bit j set if some check of block j was unsatisfied at its turn
+     */
+    private long sweep(final int m, final int[] rs, final int[] rv, final int[] degree, final float[] alphaOf,
+            final float[] p, final float[] r, final float[] t) {
+        IntVector unsatisfied = IntVector.zero(I);
+        for (int c = 0; c < m; c++) {
+            final int start = rs[c];
+            final int end = rs[c + 1];
+            final IntVector syn = IntVector.fromArray(I, synSign, c * L);
+            IntVector sign = syn;
+            IntVector min1 = IntVector.broadcast(I, CERTAIN_BITS);
+            IntVector min2 = min1;
+            for (int e = start; e < end; e++) {
+                final int k = (e - start) * L;
+                final FloatVector x = FloatVector.fromArray(F, p, rv[e] * L).sub(FloatVector.fromArray(F, r, e * L));
+                x.intoArray(t, k);
+                final IntVector xb = x.reinterpretAsInts();
+                sign = sign.lanewise(VectorOperators.XOR, xb);
+                final IntVector mag = xb.and(0x7fffffff);
+                min2 = min2.min(min1.max(mag));
+                min1 = min1.min(mag);
+            }
+            sign = sign.and(SIGN);
+            final float a = alphaOf[degree[c]];
+            final IntVector m1 = min1.reinterpretAsFloats().max(0f).mul(a).reinterpretAsInts();
+            final IntVector m2 = min2.reinterpretAsFloats().max(0f).mul(a).reinterpretAsInts();
+            IntVector parity = syn;
+            for (int e = start; e < end; e++) {
+                final int k = (e - start) * L;
+                final FloatVector x = FloatVector.fromArray(F, t, k);
+                final IntVector xb = x.reinterpretAsInts();
+                // the edge holding the smallest magnitude gets the second smallest; on a tie min2 == min1,
+                // so comparing by value gives exactly what tracking the (first) argmin would
+                final IntVector mag = m1.blend(m2, xb.and(0x7fffffff).eq(min1));
+                final FloatVector msg = mag.or(sign.lanewise(VectorOperators.XOR, xb).and(SIGN)).reinterpretAsFloats();
+                msg.intoArray(r, e * L);
+                final FloatVector nl = x.add(msg);
+                nl.intoArray(p, rv[e] * L);
+                parity = parity.lanewise(VectorOperators.XOR, nl.reinterpretAsInts());
+            }
+            unsatisfied = unsatisfied.or(parity.and(SIGN));
+        }
+        return unsatisfied.compare(VectorOperators.NE, 0).toLong();
     }
 }

@@ -37,6 +37,8 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
     private float[] messages = new float[0];
     private float[] extrinsic = new float[0];
     private long lastIterations;
+    private RowLayout layout;
+    private double maxPadding = RowLayout.MAX_PADDING;
 
     /** Normalized min-sum with the normalization chosen per check degree ({@link #alphaForDegree}), no offset. */
     public LayeredMinSumDecoder() {
@@ -78,6 +80,22 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
                 : "layered-min-sum(alpha=" + alpha + ",beta=" + beta + ")";
     }
 
+    /**
+     * For tests: this decoder walks the matrix rows as they are, never padded ({@link RowLayout}).
+     *
+     * @return this
+     */
+    LayeredMinSumDecoder unpadded() {
+        maxPadding = -1;
+        layout = null;
+        return this;
+    }
+
+    /** @return true if the last call walked padded rows (for tests) */
+    boolean lastLayoutPadded() {
+        return layout != null && layout.padded();
+    }
+
     /** @return iterations run by the last call (including a failed one) */
     public long lastIterations() {
         return lastIterations;
@@ -88,9 +106,12 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
             final long[] out) {
         final int n = h.n();
         final int m = h.m();
-        final int edges = h.edges();
-        if (posterior.length < n) {
-            posterior = new float[n];
+        if (layout == null || layout.h != h) {
+            layout = RowLayout.of(h, maxPadding);
+        }
+        final int edges = layout.edges;
+        if (posterior.length < n + 1) {
+            posterior = new float[n + 1];
         }
         if (messages.length < edges) {
             messages = new float[edges];
@@ -102,9 +123,11 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
         final float[] r = messages;
         final float[] t = extrinsic;
         Syndromes.loadClamped(h, llr, syndrome, out, post);
+        post[n] = Float.POSITIVE_INFINITY; // the phantom variable of padded rows (RowLayout)
         java.util.Arrays.fill(r, 0, edges, 0f);
-        final int[] rs = h.rowStart();
-        final int[] rv = h.rowVars();
+        final int[] rs = layout.start;
+        final int[] rv = layout.vars;
+        final int[] degree = layout.degree;
         final float[] alphaOf = new float[h.maxRowDegree() + 1];
         for (int d = 0; d < alphaOf.length; d++) {
             alphaOf[d] = alpha == BY_DEGREE ? alphaForDegree(d) : alpha;
@@ -115,21 +138,19 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
             for (int c = 0; c < m; c++) {
                 final int start = rs[c];
                 final int end = rs[c + 1];
-                final float a = alphaOf[end - start];
+                final float a = alphaOf[degree[c]];
                 final int syn = (int) (syndrome[c >>> 6] >>> c) & 1;
                 int sign = syn;
                 // magnitudes compared as ints: for non-negative IEEE floats the bit patterns order like the
                 // values, and int min/cmov avoids both branch mispredictions and Math.min(float)'s NaN fix-ups
                 int min1 = CERTAIN_BITS;
                 int min2 = CERTAIN_BITS;
-                int minAt = -1;
                 for (int e = start; e < end; e++) {
                     final float x = post[rv[e]] - r[e];
                     t[e - start] = x;
                     final int xb = Float.floatToRawIntBits(x);
                     sign ^= xb >>> 31;
                     final int mag = xb & 0x7fffffff;
-                    minAt = mag < min1 ? e : minAt;
                     min2 = Math.min(min2, Math.max(min1, mag));
                     min1 = Math.min(min1, mag);
                 }
@@ -139,7 +160,9 @@ public final class LayeredMinSumDecoder implements BeliefPropagation {
                 for (int e = start; e < end; e++) {
                     final float x = t[e - start];
                     final int xb = Float.floatToRawIntBits(x);
-                    final int mag = e == minAt ? m2 : m1;
+                    // the edge with the smallest magnitude gets the second smallest; on a tie min2 == min1, so
+                    // selecting by value is exactly what tracking the (first) argmin gives, without its cmov chain
+                    final int mag = (xb & 0x7fffffff) == min1 ? m2 : m1;
                     final float msg = Float.intBitsToFloat(mag | ((sign ^ (xb >>> 31)) << 31));
                     r[e] = msg;
                     final float nl = x + msg;

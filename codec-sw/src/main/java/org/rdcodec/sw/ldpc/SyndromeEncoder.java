@@ -35,9 +35,28 @@ public final class SyndromeEncoder {
             while (x != 0) {
                 final int v = base + Long.numberOfTrailingZeros(x);
                 x &= x - 1;
-                for (int k = colStart[v], end = colStart[v + 1]; k < end; k++) {
-                    final int c = colChecks[k];
-                    s[c >>> 6] ^= 1L << c;
+                final int k = colStart[v];
+                final int end = colStart[v + 1];
+                // most columns have degree 2 or 3 (PEG lays them out in runs, so this branch predicts):
+                // straight-line XORs there, because a loop of 2-3 trips costs more in set-up and a
+                // mispredicted exit than its body
+                if (end - k == 2) {
+                    final int c0 = colChecks[k];
+                    final int c1 = colChecks[k + 1];
+                    s[c0 >>> 6] ^= 1L << c0;
+                    s[c1 >>> 6] ^= 1L << c1;
+                } else if (end - k == 3) {
+                    final int c0 = colChecks[k];
+                    final int c1 = colChecks[k + 1];
+                    final int c2 = colChecks[k + 2];
+                    s[c0 >>> 6] ^= 1L << c0;
+                    s[c1 >>> 6] ^= 1L << c1;
+                    s[c2 >>> 6] ^= 1L << c2;
+                } else {
+                    for (int j = k; j < end; j++) {
+                        final int c = colChecks[j];
+                        s[c >>> 6] ^= 1L << c;
+                    }
                 }
             }
         }
