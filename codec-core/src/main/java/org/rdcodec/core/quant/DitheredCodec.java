@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.rdcodec.core.spec.CodecSpec;
+import org.rdcodec.core.spec.SpecException;
 
 /**
  * Subtractive dithered uniform scalar quantizer (ECDQ): q = floor(x / step + u + 1/2) with a shared-seed
@@ -39,7 +40,7 @@ final class DitheredCodec extends IndexStreamCodec {
         }
         final float f = (float) s;
         if (!(job.stats.maxAbs() / f < DitheredQuantizerKernel.MAX_SCALED)) {
-            throw new IllegalArgumentException(spec() + ": " + job.where() + ": step " + f + " is too small for max |x| = "
+            throw new SpecException(spec() + ": " + job.where() + ": step " + f + " is too small for max |x| = "
                     + job.stats.maxAbs() + " (indices would exceed 2^22)");
         }
         return f;

@@ -31,9 +31,14 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
         super(spec);
     }
 
+    /**
+     * The stream table, then each context stream's bound: the coder's bound is affine in the count up to a
+     * ceiling, so C streams of n_b symbols need at most C times the bound of 0 symbols, plus the bound of
+     * n, plus one byte per stream for the ceilings.
+     */
     @Override
     protected final int maxPayloadBytes(final int n) {
-        return HEADER + 4 + 4 * MAX_CONTEXTS + MAX_CONTEXTS * IndexCoder.maxBytes(0) + IndexCoder.maxBytes(n);
+        return HEADER + 4 + 4 * MAX_CONTEXTS + MAX_CONTEXTS * (IndexCoder.maxBytes(0) + 1) + IndexCoder.maxBytes(n);
     }
 
     /**

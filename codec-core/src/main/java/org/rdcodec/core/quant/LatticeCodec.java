@@ -6,6 +6,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.spec.CodecSpec;
+import org.rdcodec.core.spec.SpecException;
 
 /**
  * Subtractive dithered lattice quantizer (Z, D4 or E8) with entropy-coded points, optionally after the
@@ -144,7 +145,7 @@ final class LatticeCodec extends LayerwiseCodec {
             maxAbs = Math.max(maxAbs, Math.abs(buf[i]));
         }
         if (!(maxAbs / a < MAX_SCALED)) {
-            throw new IllegalArgumentException(spec() + ": " + job.where() + ": step " + s + " is too small for max |x| = " + maxAbs
+            throw new SpecException(spec() + ": " + job.where() + ": step " + s + " is too small for max |x| = " + maxAbs
                     + " (lattice coordinates would exceed 2^21)");
         }
         final int key = job.key(Dither.STREAM_DITHER);
