@@ -69,6 +69,11 @@ final class DitheredCodec extends IndexStreamCodec {
     }
 
     @Override
+    protected int maxContexts() {
+        return 16;
+    }
+
+    @Override
     protected void contextOf(final LayerJob job, final int contexts, final byte[] ctx) {
         final int key = job.key(Dither.STREAM_DITHER);
         for (int i = 0; i < job.size; i++) {

@@ -73,6 +73,15 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
     }
 
     /**
+     * The most context streams this codec ever writes; the decoder rejects frames that claim more.
+     *
+     * @return 1 (the default) or up to {@link #MAX_CONTEXTS}
+     */
+    protected int maxContexts() {
+        return 1;
+    }
+
+    /**
      * Fills the context of every index; called only when {@link #contexts} &gt; 1.
      *
      * @param job the layer
@@ -121,7 +130,7 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
     protected final void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
         require(length >= HEADER + 4, job, "payload of " + length + " bytes is shorter than its header");
         final int c = src.getInt(pos + HEADER, ByteOrder.LITTLE_ENDIAN);
-        require(c >= 1 && c <= MAX_CONTEXTS, job, "payload has " + c + " context streams, outside [1, " + MAX_CONTEXTS + "]");
+        require(c >= 1 && c <= maxContexts(), job, "payload has " + c + " context streams, outside [1, " + maxContexts() + "]");
         require(length >= HEADER + 4 + 4 * c, job, "payload of " + length + " bytes is shorter than its stream table");
         final int[] q = job.ints();
         int p = pos + HEADER + 4 + 4 * c;

@@ -33,6 +33,10 @@ public final class LayerJob {
     int[] ints = new int[0];
     /** Second scratch indices, at least {@link #size} long. */
     int[] ints2 = new int[0];
+    /** Scratch words (e.g. packed sign bits). */
+    long[] longs = new long[0];
+    /** Scratch floats (e.g. magnitudes for top-k). */
+    float[] floats = new float[0];
     /** Scratch contexts, at least {@link #size} long. */
     byte[] contexts = new byte[0];
     /** Entropy coder of index streams, with its scratch tables. */
@@ -63,6 +67,25 @@ public final class LayerJob {
             ints2 = new int[size];
         }
         return ints2;
+    }
+
+    /**
+     * @param n words needed
+     * @return scratch longs of at least n
+     */
+    long[] longs(final int n) {
+        if (longs.length < n) {
+            longs = new long[n];
+        }
+        return longs;
+    }
+
+    /** @return scratch floats of at least {@link #size} */
+    float[] floats() {
+        if (floats.length < size) {
+            floats = new float[size];
+        }
+        return floats;
     }
 
     /** @return scratch contexts of at least {@link #size} */

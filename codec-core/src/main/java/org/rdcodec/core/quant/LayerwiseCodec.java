@@ -130,6 +130,7 @@ public abstract class LayerwiseCodec implements GradientCodec {
         private final GradientLayout layout;
         private final LayerJob job = new LayerJob();
         private final FrameWriter writer = new FrameWriter();
+        private final UnsafeBuffer region = new UnsafeBuffer(new byte[0]);
         private final int maxFrame;
         private final GradientBuffer residual;
         private final GradientBuffer corrected;
@@ -173,7 +174,19 @@ public abstract class LayerwiseCodec implements GradientCodec {
                 addInto(gradient.segment(), residual.segment(), corrected.segment(), gradient.length());
                 input = corrected;
             }
-            final int length = encodeFrame(input, round, dst, offset, capacity);
+            if (offset < 0 || capacity < 0 || (long) offset + capacity > dst.capacity()) {
+                throw new IllegalArgumentException("region [" + offset + ", +" + capacity + ") is outside a buffer of " + dst.capacity() + " bytes");
+            }
+            // every write goes through a bounds-checked view of [offset, offset + capacity): a layer that
+            // outgrows the caller's room fails as OVERSIZED without touching bytes past it
+            region.wrap(dst, offset, capacity);
+            final int length;
+            try {
+                length = encodeFrame(input, round, region, 0, capacity);
+            } catch (final IndexOutOfBoundsException e) {
+                throw new FrameException(FrameError.OVERSIZED, "worker " + job.worker + ", round " + round + ": the frame outgrew the "
+                        + capacity + " bytes given (maxFrameBytes() = " + maxFrame + " always suffices)", e);
+            }
             if (residual != null) {
                 // e <- (g + e) - decode(frame): what this round's frame failed to say is sent later
                 dst.getBytes(offset, scratchFrame, 0, length);

@@ -6,6 +6,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.spec.CodecSpec;
+import org.rdcodec.core.spec.SpecException;
 
 /**
  * Natural compression: |x| in [2^e, 2^(e+1)) is rounded to 2^(e+1) with probability |x| / 2^e - 1 and
@@ -17,6 +18,8 @@ import org.rdcodec.core.spec.CodecSpec;
 final class NaturalCodec extends IndexStreamCodec {
 
     private static final int MIN_EXP = Float.MIN_EXPONENT;
+    /** Marks |x| >= 2^127, which natural compression cannot round without bias in float. */
+    private static final int OVERFLOW = Integer.MAX_VALUE;
 
     NaturalCodec(final CodecSpec spec) {
         super(spec);
@@ -31,6 +34,10 @@ final class NaturalCodec extends IndexStreamCodec {
             return v * Float.MIN_NORMAL < a ? MIN_EXP : Integer.MIN_VALUE;
         }
         final int e = Math.getExponent(a);
+        if (e == Float.MAX_EXPONENT) {
+            // rounding up would need 2^128, which float cannot hold: refuse rather than send an infinity
+            return OVERFLOW;
+        }
         final float lo = Math.scalb(1f, e);
         // probability of rounding up: (a - lo) / lo, exact in float since a and lo share the exponent
         return v < (a - lo) / lo ? e + 1 : e;
@@ -43,6 +50,10 @@ final class NaturalCodec extends IndexStreamCodec {
         for (int i = 0; i < job.size; i++) {
             final float x = job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i);
             final int e = roundedExponent(Math.abs(x), Dither.unit(key, i));
+            if (e == OVERFLOW) {
+                throw new SpecException(spec() + ": " + job.where() + ": |x| = " + Math.abs(x) + " at " + i
+                        + " is >= 2^127; natural compression would need 2^128, beyond float");
+            }
             q[i] = e;
             if (e != Integer.MIN_VALUE && x != 0f) {
                 emin = Math.min(emin, e);
@@ -64,13 +75,13 @@ final class NaturalCodec extends IndexStreamCodec {
     @Override
     protected void reconstruct(final LayerJob job, final DirectBuffer src, final int pos, final int[] q) {
         final int emin = src.getInt(pos, ByteOrder.LITTLE_ENDIAN);
-        require(emin >= MIN_EXP && emin <= Float.MAX_EXPONENT + 1, job, "smallest exponent " + emin + " is out of range");
+        require(emin >= MIN_EXP && emin <= Float.MAX_EXPONENT, job, "smallest exponent " + emin + " is out of range");
         for (int i = 0; i < job.size; i++) {
             final int s = q[i];
             float v = 0f;
             if (s != 0) {
                 final int e = emin + Math.abs(s) - 1;
-                if (e > Float.MAX_EXPONENT + 1) {
+                if (e > Float.MAX_EXPONENT) {
                     require(false, job, "exponent " + e + " at " + i + " is out of range");
                 }
                 v = Math.scalb(s < 0 ? -1f : 1f, e);

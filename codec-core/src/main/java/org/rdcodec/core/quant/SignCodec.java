@@ -18,7 +18,6 @@ final class SignCodec extends LayerwiseCodec {
     private static final int HEADER = 8;
 
     private final boolean gaussianScale;
-    private long[] words = new long[0];
 
     SignCodec(final CodecSpec spec) {
         super(spec);
@@ -30,18 +29,10 @@ final class SignCodec extends LayerwiseCodec {
         return HEADER + ((n + 63) >>> 6) * Long.BYTES;
     }
 
-    private long[] words(final int n) {
-        final int w = (n + 63) >>> 6;
-        if (words.length < w) {
-            words = new long[w];
-        }
-        return words;
-    }
-
     @Override
     protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
         final float scale = (float) (gaussianScale ? SQRT_2_OVER_PI * Math.sqrt(job.stats.meanSquare()) : job.stats.meanAbs());
-        final long[] w = words(job.size);
+        final long[] w = job.longs((job.size + 63) >>> 6);
         QuantKernels.SIGN.pack(job.data, job.from, job.size, w);
         dst.putFloat(pos, scale, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
@@ -58,7 +49,7 @@ final class SignCodec extends LayerwiseCodec {
         require(length == HEADER + nw * Long.BYTES, job, "payload has " + length + " bytes, expected " + (HEADER + nw * Long.BYTES));
         final float scale = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         require(Float.isFinite(scale) && scale >= 0, job, "scale " + scale + " is not a finite non-negative number");
-        final long[] w = words(job.size);
+        final long[] w = job.longs((job.size + 63) >>> 6);
         for (int i = 0; i < nw; i++) {
             w[i] = src.getLong(pos + HEADER + i * Long.BYTES, ByteOrder.LITTLE_ENDIAN);
         }

@@ -19,7 +19,6 @@ final class TopKCodec extends LayerwiseCodec {
     private static final int HEADER = 8;
 
     private final double fraction;
-    private float[] abs = new float[0];
 
     TopKCodec(final CodecSpec spec) {
         super(spec);
@@ -40,9 +39,7 @@ final class TopKCodec extends LayerwiseCodec {
     protected int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
         final int n = job.size;
         final int k = k(n);
-        if (abs.length < n) {
-            abs = new float[n];
-        }
+        final float[] abs = job.floats();
         for (int i = 0; i < n; i++) {
             abs[i] = Math.abs(job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i));
         }

@@ -121,4 +121,26 @@ class CodecRoundTripTest {
         // with it the gap is one residual, O(1) per coordinate against total ~ rounds = 50
         assertTrue(gap / total < 0.1, "accumulated error ratio " + gap / total);
     }
+
+    @Test
+    void naturalRefusesMagnitudesThatWouldRoundToInfinity() {
+        final float[] x = new float[LAYOUT.totalSize()];
+        x[7] = 3.0e38f;
+        final org.rdcodec.core.spec.SpecException e = assertThrows(org.rdcodec.core.spec.SpecException.class,
+                () -> CodecHarness.roundTrip("natural", LAYOUT, x, 0, 0));
+        assertTrue(e.getMessage().contains("2^127"), e.getMessage());
+    }
+
+    @Test
+    void aFrameThatOutgrowsTheCallersRegionFailsWithoutWritingPastIt() {
+        final GradientCodec sign = Codecs.create("sign");
+        try (WorkerEncoder enc = sign.newEncoder(LAYOUT, 0, 1); GradientBuffer in = GradientBuffer.of(CodecHarness.gaussian(LAYOUT.totalSize(), 1, 4))) {
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[4096]);
+            frame.setMemory(0, 4096, (byte) 0x5a);
+            assertEquals(FrameError.OVERSIZED, assertThrows(FrameException.class, () -> enc.encode(in, 0, frame, 10, 150)).error());
+            for (int i = 160; i < 4096; i++) {
+                assertEquals((byte) 0x5a, frame.getByte(i), "byte " + i + " past the region was written");
+            }
+        }
+    }
 }
