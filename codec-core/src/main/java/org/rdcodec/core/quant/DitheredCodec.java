@@ -39,6 +39,9 @@ final class DitheredCodec extends IndexStreamCodec {
             s = 1; // a constant layer: any step reconstructs it without bias
         }
         final float f = (float) s;
+        if (!Float.isFinite(f) || !Float.isFinite((float) ((job.stats.maxAbs() / f + 1) * f))) {
+            throw new SpecException(spec() + ": " + job.where() + ": step " + s + " does not fit a float reconstruction");
+        }
         if (!(job.stats.maxAbs() / f < DitheredQuantizerKernel.MAX_SCALED)) {
             throw new SpecException(spec() + ": " + job.where() + ": step " + f + " is too small for max |x| = "
                     + job.stats.maxAbs() + " (indices would exceed 2^22)");

@@ -43,7 +43,7 @@ final class EdenCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
+    protected long maxPayloadBytes(final int n) {
         final int m = HadamardRotation.paddedLength(n);
         return 4 + 4 * chunks(m) + IndexCoder.maxBytes(m);
     }

@@ -15,8 +15,8 @@ final class IdentityCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
-        return n * Float.BYTES;
+    protected long maxPayloadBytes(final int n) {
+        return (long) n * Float.BYTES;
     }
 
     @Override
@@ -29,7 +29,7 @@ final class IdentityCodec extends LayerwiseCodec {
 
     @Override
     protected void decodeLayer(final LayerJob job, final DirectBuffer src, final int pos, final int length) {
-        require(length == job.size * Float.BYTES, job, "payload has " + length + " bytes, expected " + job.size * Float.BYTES);
+        require(length == (long) job.size * Float.BYTES, job, "payload has " + length + " bytes, expected " + (long) job.size * Float.BYTES);
         for (int i = 0; i < job.size; i++) {
             job.data.setAtIndex(GradientBuffer.FLOAT_LE, job.from + i, src.getFloat(pos + i * Float.BYTES, ByteOrder.LITTLE_ENDIAN));
         }

@@ -24,8 +24,8 @@ final class IndexCoder {
      * @param n number of indices
      * @return the most bytes {@link #encode} may write for them
      */
-    static int maxBytes(final int n) {
-        return Math.toIntExact(RansEncoder.maxEncodedLength(n));
+    static long maxBytes(final int n) {
+        return RansEncoder.maxEncodedLength(n);
     }
 
     int encode(final int[] q, final int from, final int n, final MutableDirectBuffer dst, final int pos, final int capacity, final String where) {

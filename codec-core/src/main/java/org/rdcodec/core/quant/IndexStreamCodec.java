@@ -37,7 +37,7 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
      * n, plus one byte per stream for the ceilings.
      */
     @Override
-    protected final int maxPayloadBytes(final int n) {
+    protected final long maxPayloadBytes(final int n) {
         return HEADER + 4 + 4 * MAX_CONTEXTS + MAX_CONTEXTS * (IndexCoder.maxBytes(0) + 1) + IndexCoder.maxBytes(n);
     }
 

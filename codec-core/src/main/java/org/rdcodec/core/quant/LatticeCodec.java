@@ -102,7 +102,7 @@ final class LatticeCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
+    protected long maxPayloadBytes(final int n) {
         final int m = codedLength(n);
         final int blocks = (m + lattice.dim() - 1) / lattice.dim();
         final int s = streams(MAX_CONTEXTS);

@@ -45,7 +45,7 @@ public abstract class LayerwiseCodec implements GradientCodec {
      * @param n coordinates in a layer
      * @return the most payload bytes {@link #encodeLayer} writes for it
      */
-    protected abstract int maxPayloadBytes(int n);
+    protected abstract long maxPayloadBytes(int n);
 
     /**
      * Encodes one layer.
@@ -121,7 +121,8 @@ public abstract class LayerwiseCodec implements GradientCodec {
             bytes += maxPayloadBytes(layout.size(l)) + FrameLayout.ALIGN;
         }
         if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(spec + ": a frame for " + layout + " may exceed 2 GiB");
+            throw new FrameException(FrameError.OVERSIZED, spec + ": a frame for " + layout + " may need " + bytes
+                    + " bytes, more than one frame can hold (2 GiB); split the gradient into smaller layouts");
         }
         return (int) bytes;
     }

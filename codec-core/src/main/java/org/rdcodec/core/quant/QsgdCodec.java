@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.rdcodec.core.spec.CodecSpec;
+import org.rdcodec.core.spec.SpecException;
 
 /**
  * QSGD with s levels per layer: l_i = floor(s |x_i| / ||x|| + v_i) with v_i uniform on [0, 1) from the
@@ -25,6 +26,11 @@ final class QsgdCodec extends IndexStreamCodec {
         final float norm = (float) Math.sqrt(job.stats.meanSquare() * job.stats.count());
         final int key = job.key(Dither.STREAM_ROUNDING);
         final float scale = norm > 0 ? levels / norm : 0f;
+        if (!Float.isFinite(norm) || !Float.isFinite(scale)) {
+            // e.g. a layer of values near Float.MAX_VALUE (norm overflows) or of subnormals (levels / norm overflows)
+            throw new SpecException(spec() + ": " + job.where() + ": the layer norm " + Math.sqrt(job.stats.meanSquare() * job.stats.count())
+                    + " is outside what a float scale can carry");
+        }
         // |x| <= norm, so a level exceeds s only through float rounding of |x| * s / norm: the kernel caps it
         QuantKernels.QSGD.quantize(job.data, job.from, job.size, scale, levels, key, q);
         dst.putFloat(pos, norm, ByteOrder.LITTLE_ENDIAN);

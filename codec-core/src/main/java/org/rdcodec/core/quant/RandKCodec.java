@@ -23,8 +23,8 @@ final class RandKCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
-        return n * Float.BYTES;
+    protected long maxPayloadBytes(final int n) {
+        return (long) n * Float.BYTES;
     }
 
     @Override
@@ -50,7 +50,7 @@ final class RandKCodec extends LayerwiseCodec {
                 kept++;
             }
         }
-        require(length == kept * Float.BYTES, job, "payload has " + length + " bytes, the mask keeps " + kept + " floats");
+        require(length == (long) kept * Float.BYTES, job, "payload has " + length + " bytes, the mask keeps " + kept + " floats");
         int p = pos;
         for (int i = 0; i < job.size; i++) {
             float v = 0f;

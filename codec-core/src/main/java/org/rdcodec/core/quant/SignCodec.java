@@ -25,8 +25,8 @@ final class SignCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
-        return HEADER + ((n + 63) >>> 6) * Long.BYTES;
+    protected long maxPayloadBytes(final int n) {
+        return HEADER + (long) ((n + 63) >>> 6) * Long.BYTES;
     }
 
     @Override

@@ -30,9 +30,9 @@ final class TopKCodec extends LayerwiseCodec {
     }
 
     @Override
-    protected int maxPayloadBytes(final int n) {
+    protected long maxPayloadBytes(final int n) {
         final int k = k(n);
-        return HEADER + IndexCoder.maxBytes(k) + 3 + k * Float.BYTES;
+        return HEADER + IndexCoder.maxBytes(k) + 3 + (long) k * Float.BYTES;
     }
 
     @Override
@@ -86,7 +86,7 @@ final class TopKCodec extends LayerwiseCodec {
         require(k == k(job.size), job, "k = " + k + ", expected " + k(job.size));
         require(g >= 0 && g <= length - HEADER, job, "gap stream of " + g + " bytes overruns the payload");
         final int values = (HEADER + g + 3) & ~3;
-        require(length == values + k * Float.BYTES, job, "payload has " + length + " bytes, expected " + (values + k * Float.BYTES));
+        require(length == values + (long) k * Float.BYTES, job, "payload has " + length + " bytes, expected " + (values + (long) k * Float.BYTES));
         final int[] gaps = job.ints();
         job.indexCoder.decode(src, pos + HEADER, g, gaps, 0, k, job.where());
         job.data.asSlice(job.from * Float.BYTES, (long) job.size * Float.BYTES).fill((byte) 0);
