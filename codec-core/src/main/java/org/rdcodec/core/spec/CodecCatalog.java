@@ -34,7 +34,8 @@ public final class CodecCatalog {
                     List.of(ParamDef.integer("bits", "2", 1, 4, "bits per coordinate (1..4)")),
                     List.of()),
             new CodecDefinition("randk", 8, true, "random-k sparsification with shared-seed indices, scaled by 1/fraction",
-                    List.of(ParamDef.real("fraction", "0.1", Double.MIN_VALUE, 1.0, "fraction of coordinates kept")),
+                    // the shared mask draws 24-bit uniforms, so the smallest keep probability it can realise is 2^-24
+                    List.of(ParamDef.real("fraction", "0.1", 0x1p-24, 1.0, "fraction of coordinates kept (>= 2^-24)")),
                     List.of()),
             new CodecDefinition("topk", 9, false, "top-k sparsification by magnitude (indices sent); biased",
                     List.of(ParamDef.real("fraction", "0.1", Double.MIN_VALUE, 1.0, "fraction of coordinates kept"),

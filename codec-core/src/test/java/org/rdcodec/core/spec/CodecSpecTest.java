@@ -50,6 +50,7 @@ class CodecSpecTest {
         assertThrows(SpecException.class, () -> CodecSpec.parse("qsgd:levels=2,levels=3"));
         assertThrows(SpecException.class, () -> CodecSpec.parse("sign:ef=maybe"));
         assertThrows(SpecException.class, () -> CodecSpec.parse("sign:scale=median"));
+        assertThrows(SpecException.class, () -> CodecSpec.parse("randk:fraction=1e-9"));
         assertThrows(SpecException.class, () -> CodecSpec.parse(""));
         assertThrows(SpecException.class, () -> CodecSpec.fromJson("{\"step\": 1}"));
         assertThrows(SpecException.class, () -> CodecSpec.fromJson("[1]"));
