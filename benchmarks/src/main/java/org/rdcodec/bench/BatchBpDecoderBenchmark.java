@@ -19,7 +19,6 @@ import org.rdcodec.sw.bp.BatchLayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.ldpc.CodeCache;
 import org.rdcodec.sw.ldpc.LadderCode;
-import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SyndromeEncoder;
 
 /**
@@ -62,32 +61,13 @@ public class BatchBpDecoderBenchmark {
     public void setUp() {
         final int lanes = BatchLayeredMinSumDecoder.lanes();
         code = CodeCache.get(n, (int) Math.ceil(rate * n), 7);
-        final double target = rate / 0.9;
-        double lo = 1e-6;
-        double hi = 0.5;
-        for (int i = 0; i < 60; i++) {
-            final double mid = 0.5 * (lo + hi);
-            if (RateChoice.binaryEntropy(mid) < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        final double p = lo;
-        final float mag = (float) Math.log((1 - p) / p);
+        final double p = BscBlocks.crossoverFor(rate / 0.9);
         final SplittableRandom rnd = new SplittableRandom(5);
         llr = new float[lanes][n];
         syndromes = new long[lanes][];
         out = new long[lanes][(n + 63) >>> 6];
         for (int j = 0; j < lanes; j++) {
-            final long[] x = new long[(n + 63) >>> 6];
-            for (int w = 0; w < x.length; w++) {
-                x[w] = rnd.nextLong();
-            }
-            for (int i = 0; i < n; i++) {
-                final long b = (x[i >>> 6] >>> i) & 1L;
-                llr[j][i] = (b ^ (rnd.nextDouble() < p ? 1L : 0L)) == 0 ? mag : -mag;
-            }
+            final long[] x = BscBlocks.sourceWithSideInformation(n, p, rnd, llr[j]);
             syndromes[j] = SyndromeEncoder.syndrome(code.base(), x);
         }
     }

@@ -21,7 +21,6 @@ import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredSumProductDecoder;
 import org.rdcodec.sw.ldpc.CodeCache;
 import org.rdcodec.sw.ldpc.LadderCode;
-import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SyndromeEncoder;
 
 /**
@@ -70,29 +69,9 @@ public class BpDecoderBenchmark {
             case "layered-sum-product" -> new LayeredSumProductDecoder();
             default -> throw new IllegalArgumentException(engine);
         };
-        final double target = rate / 0.9;
-        double lo = 1e-6;
-        double hi = 0.5;
-        for (int i = 0; i < 60; i++) {
-            final double mid = 0.5 * (lo + hi);
-            if (RateChoice.binaryEntropy(mid) < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        final double p = lo;
-        final SplittableRandom rnd = new SplittableRandom(3);
-        final long[] source = new long[(n + 63) >>> 6];
-        for (int i = 0; i < source.length; i++) {
-            source[i] = rnd.nextLong();
-        }
-        final float mag = (float) Math.log((1 - p) / p);
+        final double p = BscBlocks.crossoverFor(rate / 0.9);
         llr = new float[n];
-        for (int i = 0; i < n; i++) {
-            final long x = (source[i >>> 6] >>> i) & 1L;
-            llr[i] = (x ^ (rnd.nextDouble() < p ? 1L : 0L)) == 0 ? mag : -mag;
-        }
+        final long[] source = BscBlocks.sourceWithSideInformation(n, p, new SplittableRandom(3), llr);
         syndrome = SyndromeEncoder.syndrome(code.base(), source);
         out = new long[source.length];
     }
