@@ -1,0 +1,189 @@
+package org.rdcodec.transport;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.aeron.Aeron;
+import io.aeron.ExclusivePublication;
+import io.aeron.FragmentAssembler;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.rdcodec.core.buffer.GradientBuffer;
+import org.rdcodec.core.frame.FrameException;
+import org.rdcodec.core.layout.GradientLayout;
+import org.rdcodec.core.quant.Codecs;
+import org.rdcodec.core.quant.GradientCodec;
+import org.rdcodec.core.quant.GradientDecoder;
+import org.rdcodec.core.quant.WorkerEncoder;
+
+/**
+ * One worker of the round protocol: says HELLO once the server's downlink is connected, then for every
+ * announced round encodes its gradient straight behind a {@link MessageHeader} in one buffer and offers
+ * header and frame as one Aeron message (Aeron fragments it and the server's {@link FragmentAssembler}
+ * reassembles it), and decodes the estimates the server broadcasts. Stops on SHUTDOWN, when the server's
+ * downlink goes away, or after {@code serverSilenceTimeoutMs} without a message.
+ */
+public final class TransportWorker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(TransportWorker.class.getName());
+    private static final int FRAGMENT_LIMIT = 16;
+
+    private final TransportConfig config;
+    private final int worker;
+    private final GradientSource source;
+    private final WorkerEncoder encoder;
+    private final GradientDecoder downlinkDecoder;
+    private final GradientBuffer gradient;
+    private final GradientBuffer estimate;
+    private final UnsafeBuffer message;
+    private final ExclusivePublication uplink;
+    private final Subscription downlink;
+    private final FragmentAssembler assembler;
+    private final Offers offers;
+    private final MessageHeader inHeader = new MessageHeader();
+    private final MessageHeader outHeader = new MessageHeader();
+    private final IdleStrategy idle = new BackoffIdleStrategy();
+    private WorkerFaults faults = WorkerFaults.NONE;
+
+    private long framesSent;
+    private long estimates;
+    private long corruptEstimates;
+    private boolean shutdown;
+    private long lastMessageNs;
+
+    /**
+     * Creates the worker's publication and subscription.
+     *
+     * @param aeron the Aeron client
+     * @param config channels, streams and timeouts
+     * @param worker this worker's index k
+     * @param layout the gradient layout
+     * @param codec the codec of the frames
+     * @param seed the shared seed
+     * @param source the gradients (and the consumer of estimates)
+     */
+    public TransportWorker(final Aeron aeron, final TransportConfig config, final int worker, final GradientLayout layout,
+            final GradientCodec codec, final long seed, final GradientSource source) {
+        this.config = config;
+        this.worker = worker;
+        this.source = source;
+        this.encoder = codec.newEncoder(layout, worker, seed);
+        this.downlinkDecoder = Codecs.create(config.downlinkCodec).newDecoder(layout, seed);
+        this.gradient = GradientBuffer.allocate(layout.totalSize());
+        this.estimate = GradientBuffer.allocate(layout.totalSize());
+        final int maxMessage = MessageHeader.LENGTH + encoder.maxFrameBytes();
+        this.message = new UnsafeBuffer(ByteBuffer.allocateDirect(maxMessage));
+        this.uplink = aeron.addExclusivePublication(Channels.withTermLength(config.uplinkChannel, maxMessage), config.uplinkStream);
+        Channels.requireFits(uplink, maxMessage, "frames");
+        this.downlink = aeron.addSubscription(config.downlinkSubscribe(), config.downlinkStream);
+        this.assembler = new FragmentAssembler(this::onFragment);
+        this.offers = new Offers(config);
+    }
+
+    /**
+     * @param injected faults to inject (tests and demonstrations)
+     * @return this
+     */
+    public TransportWorker faults(final WorkerFaults injected) {
+        this.faults = injected;
+        return this;
+    }
+
+    /**
+     * Joins the server and serves rounds until the server stops.
+     *
+     * @return the counters
+     * @throws TransportException if the server's channels do not connect within the join timeout
+     */
+    public WorkerSummary run() {
+        final long joinDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.joinTimeoutMs);
+        while (!(downlink.isConnected() && uplink.isConnected())) {
+            if (System.nanoTime() - joinDeadline > 0) {
+                throw new TransportException("worker " + worker + ": no server on " + config.downlinkSubscribe() + " stream "
+                        + config.downlinkStream + " / " + config.uplinkChannel + " stream " + config.uplinkStream + " within "
+                        + config.joinTimeoutMs + " ms");
+            }
+            idle.idle();
+        }
+        outHeader.wrap(message, 0).write(MessageType.HELLO, worker, -1, 0, 0);
+        if (!offers.offer(uplink, message, 0, MessageHeader.LENGTH)) {
+            throw new TransportException("worker " + worker + ": HELLO not accepted after bounded retries");
+        }
+        lastMessageNs = System.nanoTime();
+        final long silenceNs = TimeUnit.MILLISECONDS.toNanos(config.serverSilenceTimeoutMs);
+        String endedBy = "shutdown";
+        while (!shutdown) {
+            final int n = downlink.poll(assembler, FRAGMENT_LIMIT);
+            if (n == 0 && !downlink.isConnected()) {
+                endedBy = "server gone";
+                break;
+            }
+            if (n == 0 && System.nanoTime() - lastMessageNs > silenceNs) {
+                endedBy = "server silent";
+                break;
+            }
+            idle.idle(n);
+        }
+        return new WorkerSummary(framesSent, offers.failures(), offers.retries(), estimates, corruptEstimates, endedBy);
+    }
+
+    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header) {
+        lastMessageNs = System.nanoTime();
+        if (length < MessageHeader.LENGTH) {
+            return;
+        }
+        inHeader.wrap(buffer, offset);
+        final MessageType type = inHeader.type();
+        if (type == MessageType.ANNOUNCE) {
+            sendFrame(inHeader.round());
+        } else if (type == MessageType.ESTIMATE) {
+            final long r = inHeader.round();
+            final int used = inHeader.count();
+            try {
+                downlinkDecoder.decode(buffer, offset + MessageHeader.LENGTH, length - MessageHeader.LENGTH, estimate);
+            } catch (final FrameException e) {
+                corruptEstimates++;
+                LOG.log(System.Logger.Level.WARNING, "worker {0}: estimate of round {1} rejected ({2})", worker, r, e.error());
+                return;
+            }
+            estimates++;
+            source.estimate(r, estimate, used);
+        } else if (type == MessageType.SHUTDOWN) {
+            shutdown = true;
+        }
+    }
+
+    private void sendFrame(final long round) {
+        source.gradient(round, gradient);
+        final int length = encoder.encode(gradient, round, message, MessageHeader.LENGTH, message.capacity() - MessageHeader.LENGTH);
+        outHeader.wrap(message, 0).write(MessageType.FRAME, worker, round, length, 0);
+        if (round == faults.corruptRound()) {
+            final int at = MessageHeader.LENGTH + length / 2;
+            message.putByte(at, (byte) (message.getByte(at) ^ 0x5A));
+            LOG.log(System.Logger.Level.WARNING, "worker {0}: fault injected, byte {1} of round {2}''s frame flipped", worker, length / 2, round);
+        }
+        if (round == faults.delayRound()) {
+            LOG.log(System.Logger.Level.WARNING, "worker {0}: fault injected, round {1}''s frame held {2} ms", worker, round, faults.delayMs());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(faults.delayMs()));
+        }
+        if (offers.offer(uplink, message, 0, MessageHeader.LENGTH + length)) {
+            framesSent++;
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "worker {0}: frame of round {1} dropped after bounded retries", worker, round);
+        }
+    }
+
+    @Override
+    public void close() {
+        uplink.close();
+        downlink.close();
+        encoder.close();
+        gradient.close();
+        estimate.close();
+    }
+}

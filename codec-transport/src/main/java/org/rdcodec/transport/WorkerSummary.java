@@ -1,0 +1,14 @@
+package org.rdcodec.transport;
+
+/**
+ * Counters of a worker run.
+ *
+ * @param framesSent frames sent
+ * @param sendFailures frames given up after the bounded retries
+ * @param offerRetries offers retried under back pressure or before the connection
+ * @param estimates estimates received and decoded
+ * @param corruptEstimates estimates rejected by their CRC-32C
+ * @param endedBy why the worker stopped: "shutdown", "server gone", "server silent"
+ */
+public record WorkerSummary(long framesSent, long sendFailures, long offerRetries, long estimates, long corruptEstimates, String endedBy) {
+}
