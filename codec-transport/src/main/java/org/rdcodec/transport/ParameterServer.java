@@ -168,7 +168,7 @@ public final class ParameterServer implements AutoCloseable {
             expected += a ? 1 : 0;
         }
         sendControl(MessageType.ANNOUNCE, t, expected);
-        final long deadline = start + TimeUnit.MILLISECONDS.toNanos(config.roundTimeoutMs);
+        final long deadline = start + TimeUnit.MILLISECONDS.toNanos(t == 0 ? config.firstRoundTimeoutMs : config.roundTimeoutMs);
         idle.reset();
         while (!allAwaitedReceived() && System.nanoTime() - deadline < 0) {
             idle.idle(uplink.poll(assembler, FRAGMENT_LIMIT));

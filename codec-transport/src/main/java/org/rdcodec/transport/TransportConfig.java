@@ -48,6 +48,11 @@ public final class TransportConfig {
     public int downlinkStream = 9102;
     /** How long the server waits for a round's frames after announcing it. */
     public long roundTimeoutMs = 2000;
+    /**
+     * Round timeout of round 0, which also pays for class loading, JIT compilation and the first use of every
+     * buffer in K freshly started processes (seconds on a busy machine, against milliseconds later).
+     */
+    public long firstRoundTimeoutMs = 30000;
     /** How long the server waits for the workers' HELLO, and a worker for the server's first message. */
     public long joinTimeoutMs = 30000;
     /** A worker silent for this many consecutive rounds is declared lost and no longer waited for. */
