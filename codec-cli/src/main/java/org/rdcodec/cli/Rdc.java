@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
             SwCommand.class,
             TrainCommand.class,
             TrainSweepCommand.class,
+            ServeCommand.class,
+            WorkerCommand.class,
+            ClusterCommand.class,
         })
 public final class Rdc implements Runnable {
 

@@ -120,7 +120,7 @@ public final class ParameterServer implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             awaited[i] = joined[i];
             if (!joined[i]) {
-                LOG.log(System.Logger.Level.WARNING, "worker {0} never joined: counted lost", i);
+                LOG.log(System.Logger.Level.WARNING, "worker {0} never joined: counted lost", String.valueOf(i));
             }
         }
         for (int t = 0; t < rounds; t++) {
@@ -188,10 +188,10 @@ public final class ParameterServer implements AutoCloseable {
             if (offers.offer(downlink, message, 0, MessageHeader.LENGTH + length)) {
                 downBytes = MessageHeader.LENGTH + length;
             } else {
-                LOG.log(System.Logger.Level.WARNING, "round {0}: estimate not sent after bounded retries", t);
+                LOG.log(System.Logger.Level.WARNING, "round {0}: estimate not sent after bounded retries", String.valueOf(t));
             }
         } else {
-            LOG.log(System.Logger.Level.WARNING, "round {0}: no frame accepted, no estimate", t);
+            LOG.log(System.Logger.Level.WARNING, "round {0}: no frame accepted, no estimate", String.valueOf(t));
         }
         final double seconds = (System.nanoTime() - start) * 1e-9;
         return new RoundReport(t, expected, present, late, lostNow, roundCorrupt, roundLateFrames, roundBytes, downBytes, seconds);
@@ -220,12 +220,11 @@ public final class ParameterServer implements AutoCloseable {
         final int[] lostNow = new int[late.length];
         for (final int w : late) {
             missed[w]++;
-            LOG.log(System.Logger.Level.WARNING, "round {0}: worker {1} late (missed {2} round(s) in a row); estimate uses the workers present",
-                    round, w, missed[w]);
+            LOG.log(System.Logger.Level.WARNING, "round {0}: worker {1} late (missed {2} round(s) in a row); estimate uses the workers present", String.valueOf(round), String.valueOf(w), String.valueOf(missed[w]));
             if (missed[w] >= config.lostAfterMissedRounds) {
                 awaited[w] = false;
                 lostNow[lostCount++] = w;
-                LOG.log(System.Logger.Level.WARNING, "round {0}: worker {1} lost; no longer awaited", round, w);
+                LOG.log(System.Logger.Level.WARNING, "round {0}: worker {1} lost; no longer awaited", String.valueOf(round), String.valueOf(w));
             }
         }
         return Arrays.copyOf(lostNow, lostCount);
@@ -244,7 +243,7 @@ public final class ParameterServer implements AutoCloseable {
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header) {
         if (length < MessageHeader.LENGTH) {
-            LOG.log(System.Logger.Level.WARNING, "message of {0} bytes is shorter than the header; dropped", length);
+            LOG.log(System.Logger.Level.WARNING, "message of {0} bytes is shorter than the header; dropped", String.valueOf(length));
             return;
         }
         inHeader.wrap(buffer, offset);
@@ -252,8 +251,7 @@ public final class ParameterServer implements AutoCloseable {
         final int w = inHeader.worker();
         if (w < 0 || w >= workers || type == null || inHeader.payloadLength() != length - MessageHeader.LENGTH) {
             roundCorrupt++;
-            LOG.log(System.Logger.Level.WARNING, "message with type {0}, worker {1}, payload {2} of {3} bytes: malformed, dropped",
-                    type, w, inHeader.payloadLength(), length - MessageHeader.LENGTH);
+            LOG.log(System.Logger.Level.WARNING, "message with type {0}, worker {1}, payload {2} of {3} bytes: malformed, dropped", String.valueOf(type), String.valueOf(w), String.valueOf(inHeader.payloadLength()), String.valueOf(length - MessageHeader.LENGTH));
             return;
         }
         if (type == MessageType.HELLO) {
@@ -266,14 +264,14 @@ public final class ParameterServer implements AutoCloseable {
         final long r = inHeader.round();
         if (r != round || received[w]) {
             roundLateFrames++;
-            LOG.log(System.Logger.Level.WARNING, "frame of round {0} from worker {1} arrived in round {2}: discarded", r, w, round);
+            LOG.log(System.Logger.Level.WARNING, "frame of round {0} from worker {1} arrived in round {2}: discarded", String.valueOf(r), String.valueOf(w), String.valueOf(round));
             return;
         }
         try {
             aggregator.accept(w, buffer, offset + MessageHeader.LENGTH, length - MessageHeader.LENGTH);
         } catch (final FrameException e) {
             roundCorrupt++;
-            LOG.log(System.Logger.Level.WARNING, "round {0}: frame from worker {1} rejected ({2}): {3}", round, w, e.error(), e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "round {0}: frame from worker {1} rejected ({2}): {3}", String.valueOf(round), String.valueOf(w), String.valueOf(e.error()), String.valueOf(e.getMessage()));
             return;
         }
         received[w] = true;
@@ -281,14 +279,14 @@ public final class ParameterServer implements AutoCloseable {
         if (!awaited[w]) {
             awaited[w] = true;
             rejoins++;
-            LOG.log(System.Logger.Level.WARNING, "round {0}: lost worker {1} is back", round, w);
+            LOG.log(System.Logger.Level.WARNING, "round {0}: lost worker {1} is back", String.valueOf(round), String.valueOf(w));
         }
     }
 
     private void sendControl(final MessageType type, final long r, final int count) {
         outHeader.wrap(message, 0).write(type, -1, r, 0, count);
         if (!offers.offer(downlink, message, 0, MessageHeader.LENGTH)) {
-            LOG.log(System.Logger.Level.WARNING, "{0} of round {1} not sent after bounded retries", type, r);
+            LOG.log(System.Logger.Level.WARNING, "{0} of round {1} not sent after bounded retries", String.valueOf(type), String.valueOf(r));
         }
     }
 

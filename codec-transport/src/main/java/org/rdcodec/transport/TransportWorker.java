@@ -148,7 +148,7 @@ public final class TransportWorker implements AutoCloseable {
                 downlinkDecoder.decode(buffer, offset + MessageHeader.LENGTH, length - MessageHeader.LENGTH, estimate);
             } catch (final FrameException e) {
                 corruptEstimates++;
-                LOG.log(System.Logger.Level.WARNING, "worker {0}: estimate of round {1} rejected ({2})", worker, r, e.error());
+                LOG.log(System.Logger.Level.WARNING, "worker {0}: estimate of round {1} rejected ({2})", String.valueOf(worker), String.valueOf(r), String.valueOf(e.error()));
                 return;
             }
             estimates++;
@@ -165,16 +165,16 @@ public final class TransportWorker implements AutoCloseable {
         if (round == faults.corruptRound()) {
             final int at = MessageHeader.LENGTH + length / 2;
             message.putByte(at, (byte) (message.getByte(at) ^ 0x5A));
-            LOG.log(System.Logger.Level.WARNING, "worker {0}: fault injected, byte {1} of round {2}''s frame flipped", worker, length / 2, round);
+            LOG.log(System.Logger.Level.WARNING, "worker {0}: fault injected, byte {1} of round {2}''s frame flipped", String.valueOf(worker), String.valueOf(length / 2), String.valueOf(round));
         }
         if (round == faults.delayRound()) {
-            LOG.log(System.Logger.Level.WARNING, "worker {0}: fault injected, round {1}''s frame held {2} ms", worker, round, faults.delayMs());
+            LOG.log(System.Logger.Level.WARNING, "worker {0}: fault injected, round {1}''s frame held {2} ms", String.valueOf(worker), String.valueOf(round), String.valueOf(faults.delayMs()));
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(faults.delayMs()));
         }
         if (offers.offer(uplink, message, 0, MessageHeader.LENGTH + length)) {
             framesSent++;
         } else {
-            LOG.log(System.Logger.Level.WARNING, "worker {0}: frame of round {1} dropped after bounded retries", worker, round);
+            LOG.log(System.Logger.Level.WARNING, "worker {0}: frame of round {1} dropped after bounded retries", String.valueOf(worker), String.valueOf(round));
         }
     }
 
