@@ -80,13 +80,29 @@ public final class ParameterServer implements AutoCloseable {
         this.config = config;
         this.workers = workers;
         this.aggregator = aggregator;
-        final GradientCodec downCodec = org.rdcodec.core.quant.Codecs.create(config.downlinkCodec);
-        this.downlinkEncoder = downCodec.newEncoder(layout, workers, seed);
+        try {
+            final GradientCodec downCodec = org.rdcodec.core.quant.Codecs.create(config.downlinkCodec);
+            this.downlinkEncoder = downCodec.newEncoder(layout, workers, seed);
+        } catch (final RuntimeException e) {
+            aggregator.close();
+            throw e;
+        }
         final int maxMessage = MessageHeader.LENGTH + downlinkEncoder.maxFrameBytes();
+        try {
+            this.downlink = aeron.addPublication(Channels.withTermLength(config.downlinkChannel, maxMessage), config.downlinkStream);
+            try {
+                Channels.requireFits(downlink, maxMessage, "estimates");
+            } catch (final RuntimeException e) {
+                downlink.close();
+                throw e;
+            }
+        } catch (final RuntimeException e) {
+            downlinkEncoder.close();
+            aggregator.close();
+            throw e;
+        }
         this.message = new UnsafeBuffer(ByteBuffer.allocateDirect(maxMessage));
         this.estimate = GradientBuffer.allocate(layout.totalSize());
-        this.downlink = aeron.addPublication(Channels.withTermLength(config.downlinkChannel, maxMessage), config.downlinkStream);
-        Channels.requireFits(downlink, maxMessage, "estimates");
         this.uplink = aeron.addSubscription(config.uplinkChannel, config.uplinkStream);
         this.assembler = new FragmentAssembler(this::onFragment);
         this.offers = new Offers(config);

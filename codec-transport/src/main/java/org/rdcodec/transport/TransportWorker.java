@@ -73,14 +73,24 @@ public final class TransportWorker implements AutoCloseable {
         this.worker = worker;
         this.source = source;
         this.encoder = codec.newEncoder(layout, worker, seed);
+        final int maxMessage = MessageHeader.LENGTH + encoder.maxFrameBytes();
+        try {
+            this.uplink = aeron.addExclusivePublication(Channels.withTermLength(config.uplinkChannel, maxMessage), config.uplinkStream);
+            try {
+                Channels.requireFits(uplink, maxMessage, "frames");
+            } catch (final RuntimeException e) {
+                uplink.close();
+                throw e;
+            }
+        } catch (final RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
         this.downlinkDecoder = Codecs.create(config.downlinkCodec).newDecoder(layout, seed);
+        this.message = new UnsafeBuffer(ByteBuffer.allocateDirect(maxMessage));
+        this.downlink = aeron.addSubscription(config.downlinkSubscribe(), config.downlinkStream);
         this.gradient = GradientBuffer.allocate(layout.totalSize());
         this.estimate = GradientBuffer.allocate(layout.totalSize());
-        final int maxMessage = MessageHeader.LENGTH + encoder.maxFrameBytes();
-        this.message = new UnsafeBuffer(ByteBuffer.allocateDirect(maxMessage));
-        this.uplink = aeron.addExclusivePublication(Channels.withTermLength(config.uplinkChannel, maxMessage), config.uplinkStream);
-        Channels.requireFits(uplink, maxMessage, "frames");
-        this.downlink = aeron.addSubscription(config.downlinkSubscribe(), config.downlinkStream);
         this.assembler = new FragmentAssembler(this::onFragment);
         this.offers = new Offers(config);
     }

@@ -3,6 +3,8 @@ package org.rdcodec.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,19 @@ class IpcRoundTest {
     @Test
     void biasedCodecUsesThePlainMean() throws Exception {
         runAndCompare("sign");
+    }
+
+    @Test
+    void frameLargerThanTheChannelsMaximumMessageIsATypedError() {
+        final long openBefore = GradientBuffer.openCount();
+        final TransportConfig config = new TransportConfig();
+        config.uplinkChannel = "aeron:ipc?term-length=65536"; // maximum message 8 KiB, identity frames of P floats are larger
+        try (TransportDriver driver = TransportDriver.start(config)) {
+            final TransportException e = assertThrows(TransportException.class, () -> new TransportWorker(driver.aeron(), config, 0, LAYOUT,
+                    Codecs.create("identity"), SEED, new SyntheticGradients(0, SEED)));
+            assertTrue(e.getMessage().contains("maximum message"), e.getMessage());
+        }
+        assertEquals(openBefore, GradientBuffer.openCount(), "buffers of the failed constructor freed");
     }
 
     private static void runAndCompare(final String spec) throws Exception {
