@@ -33,6 +33,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MlpOptions mlp;
+
     @Option(names = "--rounds", defaultValue = "20", description = "rounds (default ${DEFAULT-VALUE})")
     int rounds;
 
@@ -90,7 +93,7 @@ final class ClusterCommand implements Callable<Integer> {
             if (!json) {
                 System.out.println("media driver " + driver.directory() + ", " + source.workers + " worker processes over " + mode);
             }
-            new ServerRun(source, config, json, System.out).run(driver, rounds, (report, estimate) -> {
+            new ServerRun(source, mlp, config, json, System.out).run(driver, rounds, (report, estimate) -> {
                 if (killAt != null && report.round() == killAt[1]) {
                     workers[killAt[0]].destroyForcibly();
                     System.err.println("rdc cluster: worker " + killAt[0] + " killed after round " + report.round());
@@ -118,6 +121,7 @@ final class ClusterCommand implements Callable<Integer> {
             final int[] lateAt) throws IOException {
         final List<String> args = new ArrayList<>(List.of("worker", "--worker", Integer.toString(k), "--quiet"));
         args.addAll(source.asArgs());
+        args.addAll(mlp.asArgs());
         args.addAll(List.of("--driver", "EXTERNAL", "--aeron-dir", aeronDir,
                 "--uplink", config.uplinkChannel, "--uplink-stream", Integer.toString(config.uplinkStream),
                 "--downlink", config.downlinkChannel, "--downlink-subscribe", downlink,

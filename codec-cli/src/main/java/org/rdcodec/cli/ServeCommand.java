@@ -20,6 +20,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transport;
 
+    @Mixin
+    MlpOptions mlp;
+
     @Option(names = "--rounds", defaultValue = "20", description = "rounds (default ${DEFAULT-VALUE})")
     int rounds;
 
@@ -33,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
             if (!json) {
                 System.out.println("media driver: " + driver.directory() + (driver.embedded() ? " (embedded)" : " (external)"));
             }
-            new ServerRun(source, config, json, System.out).run(driver, rounds, null);
+            new ServerRun(source, mlp, config, json, System.out).run(driver, rounds, null);
         }
         return 0;
     }

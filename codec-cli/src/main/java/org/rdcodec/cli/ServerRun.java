@@ -15,6 +15,8 @@ import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Codecs;
 import org.rdcodec.core.quant.GradientCodec;
+import org.rdcodec.train.FashionMnist;
+import org.rdcodec.train.Mlp;
 import org.rdcodec.transport.DecodingAggregator;
 import org.rdcodec.transport.ParameterServer;
 import org.rdcodec.transport.RoundListener;
@@ -32,12 +34,14 @@ import org.rdcodec.transport.TransportDriver;
 final class ServerRun {
 
     private final SourceOptions source;
+    private final MlpOptions mlp;
     private final TransportConfig config;
     private final boolean json;
     private final PrintStream out;
 
-    ServerRun(final SourceOptions source, final TransportConfig config, final boolean json, final PrintStream out) {
+    ServerRun(final SourceOptions source, final MlpOptions mlp, final TransportConfig config, final boolean json, final PrintStream out) {
         this.source = source;
+        this.mlp = mlp;
         this.config = config;
         this.json = json;
         this.out = out;
@@ -50,16 +54,20 @@ final class ServerRun {
      * @return the summary that was printed
      */
     Map<String, Object> run(final TransportDriver driver, final int rounds, final RoundListener after) {
-        final GradientLayout layout = source.layout();
+        final GradientLayout layout = mlp.mnist ? Mlp.layoutOf(mlp.sizes()) : source.layout();
         final GradientCodec codec = Codecs.create(source.codec);
         final int p = layout.totalSize();
-        final WorkerGaussianSource truth = new WorkerGaussianSource(layout, source.sx2(), null, -1, source.seed, source.replay);
+        final WorkerGaussianSource truth = mlp.mnist ? null
+                : new WorkerGaussianSource(layout, source.sx2(), null, -1, source.seed, source.replay);
+        final MlpReplica replica = mlp.mnist ? new MlpReplica(mlp, FashionMnist.load(mlp.data).test(), source.seed) : null;
+        final Double[] accuracy = new Double[1];
         final List<Double> mses = new ArrayList<>();
         final List<Double> bits = new ArrayList<>();
         final List<Double> secondsAfterFirst = new ArrayList<>();
         final ObjectMapper mapper = new ObjectMapper();
         if (!json) {
-            out.println(String.format(Locale.ROOT, "%6s %8s %10s %12s %10s  %s", "round", "workers", "bits/coord", "mse", "seconds", "events"));
+            out.println(String.format(Locale.ROOT, "%6s %8s %10s %12s %10s  %s", "round", "workers", "bits/coord", mlp.mnist ? "accuracy" : "mse",
+                    "seconds", "events"));
         }
         final ServerSummary summary;
         try (GradientBuffer x = GradientBuffer.allocate(p);
@@ -68,7 +76,17 @@ final class ServerRun {
             summary = server.run(rounds, (report, estimate) -> {
                 final double b = report.frameBytes() * 8.0 / p;
                 Double mse = null;
-                if (estimate != null) {
+                Double acc = null;
+                if (replica != null) {
+                    if (estimate != null) {
+                        replica.step(estimate);
+                        bits.add(b);
+                    }
+                    if ((report.round() + 1) % mlp.evalEvery == 0 || report.round() == rounds - 1) {
+                        acc = replica.accuracy();
+                        accuracy[0] = acc;
+                    }
+                } else if (estimate != null) {
                     truth.gradient(report.round(), x);
                     double s = 0;
                     for (int i = 0; i < p; i++) {
@@ -82,7 +100,7 @@ final class ServerRun {
                 if (report.round() > 0) {
                     secondsAfterFirst.add(report.seconds());
                 }
-                print(mapper, report, b, mse);
+                print(mapper, report, b, mse, acc);
                 if (after != null) {
                     after.onRound(report, estimate);
                 }
@@ -94,6 +112,9 @@ final class ServerRun {
         m.put("meanRoundSecondsAfterFirst", mean(secondsAfterFirst));
         m.put("bitsPerCoordinate", mean(bits));
         m.put("meanMse", mean(mses));
+        if (replica != null) {
+            m.put("testAccuracy", accuracy[0]);
+        }
         m.put("lateWorkers", summary.lateWorkers());
         m.put("corruptFrames", summary.corruptFrames());
         m.put("workersLost", summary.workersLost());
@@ -109,17 +130,20 @@ final class ServerRun {
         if (json) {
             out.println(write(mapper, m));
         } else {
+            if (replica != null && accuracy[0] != null) {
+                out.println(String.format(Locale.ROOT, "test accuracy %.4f", accuracy[0]));
+            }
             out.println(String.format(Locale.ROOT,
-                    "%d rounds, mean %.4f s (%.4f s after round 0), %.4f bits/coord, mse %.5f; late workers %d, corrupt frames %d, "
+                    "%d rounds, mean %.4f s (%.4f s after round 0), %.4f bits/coord%s; late workers %d, corrupt frames %d, "
                             + "workers lost %d, late frames %d, empty rounds %d",
                     summary.rounds(), summary.meanRoundSeconds(), orNaN(m.get("meanRoundSecondsAfterFirst")), orNaN(m.get("bitsPerCoordinate")),
-                    orNaN(m.get("meanMse")), summary.lateWorkers(), summary.corruptFrames(), summary.workersLost(), summary.lateFrames(),
+                    replica != null ? "" : String.format(Locale.ROOT, ", mse %.5f", orNaN(m.get("meanMse"))), summary.lateWorkers(), summary.corruptFrames(), summary.workersLost(), summary.lateFrames(),
                     summary.emptyRounds()));
         }
         return m;
     }
 
-    private void print(final ObjectMapper mapper, final RoundReport r, final double bitsPerCoord, final Double mse) {
+    private void print(final ObjectMapper mapper, final RoundReport r, final double bitsPerCoord, final Double mse, final Double acc) {
         if (json) {
             final Map<String, Object> m = new LinkedHashMap<>();
             m.put("round", r.round());
@@ -130,6 +154,9 @@ final class ServerRun {
             m.put("lateFrames", r.lateFrames());
             m.put("bitsPerCoordinate", bitsPerCoord);
             m.put("mse", mse);
+            if (acc != null) {
+                m.put("testAccuracy", acc);
+            }
             m.put("downlinkBytes", r.downlinkBytes());
             m.put("seconds", r.seconds());
             out.println(write(mapper, m));
@@ -149,7 +176,8 @@ final class ServerRun {
             events.append("late frames ").append(r.lateFrames());
         }
         out.println(String.format(Locale.ROOT, "%6d %4d/%-3d %10.4f %12s %10.4f  %s", r.round(), r.present().length, r.expected(),
-                bitsPerCoord, mse == null ? "-" : String.format(Locale.ROOT, "%.6f", mse), r.seconds(), events.toString().strip()));
+                bitsPerCoord, mse != null ? String.format(Locale.ROOT, "%.6f", mse) : acc != null ? String.format(Locale.ROOT, "%.4f", acc) : "-",
+                r.seconds(), events.toString().strip()));
     }
 
     private static String write(final ObjectMapper mapper, final Object o) {

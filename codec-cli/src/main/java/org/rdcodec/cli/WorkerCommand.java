@@ -4,6 +4,9 @@ import java.util.concurrent.Callable;
 
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Codecs;
+import org.rdcodec.train.FashionMnist;
+import org.rdcodec.train.Mlp;
+import org.rdcodec.transport.GradientSource;
 import org.rdcodec.transport.TransportConfig;
 import org.rdcodec.transport.TransportDriver;
 import org.rdcodec.transport.TransportWorker;
@@ -14,9 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rdc worker}: one worker process replaying its share of the Gaussian CEO source. */
+/** {@code rdc worker}: one worker process replaying its share of the Gaussian CEO source, or training the Fashion-MNIST MLP. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = "One worker over Aeron: encode Y_k = X + N_k of every announced round and send the frame.")
+        description = "One worker over Aeron: encode its gradient of every announced round (Y_k = X + N_k, or --mnist) and send the frame.")
 final class WorkerCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,6 +27,9 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Mixin
     TransportOptions transport;
+
+    @Mixin
+    MlpOptions mlp;
 
     @Option(names = "--worker", required = true, description = "this worker's index k in 0..K-1")
     int worker;
@@ -42,13 +48,14 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final GradientLayout layout = source.layout();
+        final GradientLayout layout = mlp.mnist ? Mlp.layoutOf(mlp.sizes()) : source.layout();
         if (worker < 0 || worker >= source.workers) {
             throw new CliInputException("--worker " + worker + " is not in 0.." + (source.workers - 1));
         }
         final TransportConfig config = transport.resolve();
-        final WorkerGaussianSource gradients = new WorkerGaussianSource(layout, source.sx2(), source.sn2()[worker], worker, source.seed,
-                source.replay);
+        final GradientSource gradients = mlp.mnist
+                ? new MlpWorkerSource(mlp, FashionMnist.load(mlp.data).train(), source.workers, worker, source.seed)
+                : new WorkerGaussianSource(layout, source.sx2(), source.sn2()[worker], worker, source.seed, source.replay);
         final WorkerSummary s;
         try (TransportDriver driver = TransportDriver.start(config);
              TransportWorker w = new TransportWorker(driver.aeron(), config, worker, layout, Codecs.create(source.codec), source.seed,
