@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Codecs;
+import org.rdcodec.core.quant.UnbiasedCombiner;
 import org.rdcodec.core.quant.WorkerEncoder;
+import org.rdcodec.train.FashionMnist;
+import org.rdcodec.train.FashionMnistFixture;
 
 /** {@code rdc cluster}: a server here and two worker processes over IPC; the JSON output ends with the summary. */
 class ClusterCommandTest {
@@ -24,18 +27,8 @@ class ClusterCommandTest {
 
     @Test
     void twoWorkerProcessesOverIpc() throws Exception {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream saved = System.out;
-        final int code;
-        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            code = CliRun.of("cluster", "--workers", "2", "--rounds", "3", "--dim", Integer.toString(DIM), "--codec", "sign", "--worker-heap", "128m",
-                    "--json").exitCode();
-        } finally {
-            System.setOut(saved);
-        }
-        assertEquals(0, code);
-        final String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        final String[] lines = cluster("--workers", "2", "--rounds", "3", "--dim", Integer.toString(DIM), "--codec", "sign",
+                "--worker-heap", "128m", "--json");
         assertEquals(4, lines.length, "3 round lines and the summary");
         final JsonNode summary = new ObjectMapper().readTree(lines[3]);
         assertEquals(3, summary.get("rounds").asInt());
@@ -52,5 +45,62 @@ class ClusterCommandTest {
             final int length = enc.encode(g, 0, frame, 0, frame.capacity());
             assertEquals(2 * length * 8.0 / DIM, summary.get("bitsPerCoordinate").asDouble());
         }
+    }
+
+    /**
+     * Two worker processes train the MLP with the identity codec: the server's replica, stepped on the
+     * transported estimates, has exactly the test accuracy of the same steps taken in process.
+     */
+    @Test
+    void mnistWorkersTrainLikeInProcess() throws Exception {
+        final FashionMnist data = FashionMnistFixture.data();
+        final String[] lines = cluster("--workers", "2", "--rounds", "4", "--mnist", "--hidden", "32", "--test-size", "1000",
+                "--eval-every", "2", "--lr", "0.1", "--codec", "identity", "--worker-heap", "384m", "--json");
+        assertEquals(5, lines.length, "4 round lines and the summary");
+        final double transported = new ObjectMapper().readTree(lines[4]).get("testAccuracy").asDouble();
+
+        final MlpOptionsHolder holder = new MlpOptionsHolder();
+        new picocli.CommandLine(holder).parseArgs("--mnist", "--hidden", "32", "--test-size", "1000", "--lr", "0.1");
+        final MlpOptions o = holder.mlp;
+        final long seed = 1;
+        final MlpWorkerSource[] workers = {new MlpWorkerSource(o, data.train(), 2, 0, seed), new MlpWorkerSource(o, data.train(), 2, 1, seed)};
+        final MlpReplica server = new MlpReplica(o, data.test(), seed);
+        final GradientLayout layout = org.rdcodec.train.Mlp.layoutOf(o.sizes());
+        try (GradientBuffer g0 = GradientBuffer.allocate(layout.totalSize()); GradientBuffer g1 = GradientBuffer.allocate(layout.totalSize());
+             GradientBuffer est = GradientBuffer.allocate(layout.totalSize())) {
+            for (int t = 0; t < 4; t++) {
+                workers[0].gradient(t, g0);
+                workers[1].gradient(t, g1);
+                UnbiasedCombiner.combineWeighted(layout, new GradientBuffer[] {g0, g1}, est);
+                workers[0].estimate(t, est, 2);
+                workers[1].estimate(t, est, 2);
+                server.step(est);
+            }
+        }
+        assertEquals(server.accuracy(), transported, "test accuracy after 4 transported rounds equals the in-process one");
+    }
+
+    /** Holds the MLP options for parsing them as picocli does for the commands. */
+    @picocli.CommandLine.Command(name = "holder")
+    static final class MlpOptionsHolder {
+        @picocli.CommandLine.Mixin
+        MlpOptions mlp;
+    }
+
+    private static String[] cluster(final String... args) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream saved = System.out;
+        final int code;
+        final String[] all = new String[args.length + 1];
+        all[0] = "cluster";
+        System.arraycopy(args, 0, all, 1, args.length);
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            code = CliRun.of(all).exitCode();
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, code);
+        return bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
     }
 }
