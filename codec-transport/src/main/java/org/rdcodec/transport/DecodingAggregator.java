@@ -55,6 +55,9 @@ public final class DecodingAggregator implements RoundAggregator {
 
     @Override
     public void accept(final int worker, final DirectBuffer buffer, final int offset, final int length) {
+        if (present[worker]) { // decoding again would overwrite an accepted reconstruction with unchecked data
+            throw new FrameException(FrameError.MALFORMED, "second frame of worker " + worker + " in round " + round);
+        }
         final DecodedFrame f = decoder.decode(buffer, offset, length, decoded[worker]);
         if (f.round() != round || f.worker() != worker) {
             throw new FrameException(FrameError.MALFORMED, "frame of round " + f.round() + " worker " + f.worker()
