@@ -51,7 +51,7 @@ public final class CodecCatalog {
             new CodecDefinition("m22", 14, false,
                     "M22: per-layer ML fit (gennorm or Weibull), quantizer minimising E|g|^M (g - q)^2 under the fit + rANS; biased",
                     List.of(ParamDef.choice("family", "gennorm", List.of("gennorm", "weibull"), "law fitted to the layer's values"),
-                            ParamDef.real("m", "0", 0, 8, "weight exponent M of the distortion |g|^M (g - ghat)^2"),
+                            ParamDef.real("m", "0.0", 0, 8, "weight exponent M of the distortion |g|^M (g - ghat)^2"),
                             ParamDef.integer("bits", "2", 1, 6, "bits per coordinate: 2^bits levels"),
                             ParamDef.integer("fitsamples", "65536", 16, 1 << 30, "most values of a layer the fit uses (pseudo-random sample)")),
                     List.of()),
@@ -65,7 +65,7 @@ public final class CodecCatalog {
                     "spherical compression: per block, the first shared-seed random direction inside a cap around the block's direction "
                             + "(index rANS coded) + unbiased stochastic norm",
                     List.of(ParamDef.integer("dim", "8", 2, 32, "block dimension n"),
-                            ParamDef.real("bits", "1", 0.0625, 2.5, "cap size: P(cap) = 2^-(bits * dim), bits * dim <= 20"),
+                            ParamDef.real("bits", "1.0", 0.0625, 2.5, "cap size: P(cap) = 2^-(bits * dim), bits * dim <= 20"),
                             ParamDef.integer("normlevels", "16", 1, 1 << 16, "norm grid: step = RMS block norm / normlevels")),
                     List.of()));
 

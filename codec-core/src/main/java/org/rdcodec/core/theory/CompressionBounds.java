@@ -52,7 +52,7 @@ public final class CompressionBounds {
         // mu(t) increases with t: bisection on the angle of the cap
         double lo = 0;
         double hi = Math.PI;
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 64; i++) {
             final double mid = 0.5 * (lo + hi);
             if (cap.conditionalMean(Math.cos(mid)) > target) {
                 lo = mid;

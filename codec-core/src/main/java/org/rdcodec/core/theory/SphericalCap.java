@@ -11,7 +11,7 @@ import org.rdcodec.core.stats.SpecialFunctions;
  */
 public final class SphericalCap {
 
-    private static final int SIMPSON_INTERVALS = 4096;
+    private static final int SIMPSON_INTERVALS = 1024;
 
     private final int n;
     private final double c;
@@ -68,7 +68,7 @@ public final class SphericalCap {
         }
         double lo = 0;
         double hi = Math.PI;
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 64; i++) {
             final double mid = 0.5 * (lo + hi);
             if (probability(StrictMath.cos(mid)) < p) {
                 lo = mid;

@@ -161,7 +161,8 @@ class M22CodecTest {
             frame.putShort(section + 4, (short) 5000, java.nio.ByteOrder.LITTLE_ENDIAN);
             // the CRC would catch the flip first: recompute it so the payload check is what fires
             frame.putInt(len - 4, org.rdcodec.core.frame.Crc32cChecksum.compute(frame, 0, len - 4), java.nio.ByteOrder.LITTLE_ENDIAN);
-            assertThrows(FrameException.class, () -> codec.newDecoder(layout, 1).decode(frame, 0, len, out));
+            final FrameException e = assertThrows(FrameException.class, () -> codec.newDecoder(layout, 1).decode(frame, 0, len, out));
+            assertEquals(org.rdcodec.core.frame.FrameError.BAD_PAYLOAD, e.error(), e.getMessage());
         }
     }
 }
