@@ -18,12 +18,12 @@ import org.rdcodec.core.stats.MagnitudeFamily;
  * table from 2 bytes; the design uses {@link StrictMath} only, and tables are cached per (family, M,
  * bits, shape index), so a layer pays the design once per distinct shape.
  */
-final class M22Table {
+public final class M22Table {
 
     /** Grid steps per octave of shape. */
-    static final int STEPS_PER_OCTAVE = 256;
+    public static final int STEPS_PER_OCTAVE = 256;
     /** Largest |shape index|: shapes 2^-4 .. 2^4. */
-    static final int MAX_INDEX = 4 * STEPS_PER_OCTAVE;
+    public static final int MAX_INDEX = 4 * STEPS_PER_OCTAVE;
 
     private static final int MAX_ITERATIONS = 20_000;
     private static final double CONVERGED = 1e-12;
@@ -91,7 +91,7 @@ final class M22Table {
      * @param index a shape index in [-{@link #MAX_INDEX}, {@link #MAX_INDEX}]
      * @return the shape 2^(index / 256)
      */
-    static double shapeOf(final int index) {
+    public static double shapeOf(final int index) {
         return StrictMath.pow(2, (double) index / STEPS_PER_OCTAVE);
     }
 
@@ -99,7 +99,7 @@ final class M22Table {
      * @param shape a fitted shape
      * @return the nearest grid index, clamped to the grid
      */
-    static int indexOf(final double shape) {
+    public static int indexOf(final double shape) {
         final double i = Math.rint(Math.log(shape) / Math.log(2) * STEPS_PER_OCTAVE);
         return (int) Math.max(-MAX_INDEX, Math.min(MAX_INDEX, Double.isNaN(i) ? 0 : i));
     }
@@ -113,7 +113,7 @@ final class M22Table {
      * @param bits 1..6
      * @return the table
      */
-    static M22Table of(final MagnitudeFamily family, final int shapeIndex, final double m, final int bits) {
+    public static M22Table of(final MagnitudeFamily family, final int shapeIndex, final double m, final int bits) {
         final Key key = new Key(family, shapeIndex, Double.doubleToLongBits(m), bits);
         final M22Table cached = CACHE.get(key);
         if (cached != null) {
@@ -136,22 +136,22 @@ final class M22Table {
      * @param bits 1..6
      * @return the table
      */
-    static M22Table design(final MagnitudeFamily family, final double shape, final double m, final int bits) {
+    public static M22Table design(final MagnitudeFamily family, final double shape, final double m, final int bits) {
         return new M22Table(family, shape, m, bits);
     }
 
     /** @return the levels at unit scale (a copy) */
-    double[] levels() {
+    public double[] levels() {
         return levels.clone();
     }
 
     /** @return the thresholds at unit scale (a copy) */
-    double[] thresholds() {
+    public double[] thresholds() {
         return thresholds.clone();
     }
 
     /** @return Lloyd iterations the design took */
-    int iterations() {
+    public int iterations() {
         return iterations;
     }
 
@@ -164,7 +164,7 @@ final class M22Table {
      * @param th thresholds (increasing, symmetric, middle one 0)
      * @return the expected weighted distortion
      */
-    double expectedDistortion(final double w, final double[] lv, final double[] th) {
+    public double expectedDistortion(final double w, final double[] lv, final double[] th) {
         final int k = lv.length / 2;
         double sum = 0;
         for (int i = 0; i < k; i++) {
@@ -178,7 +178,7 @@ final class M22Table {
     }
 
     /** @return E[|G|^M (G - Q(G))^2] of this table at unit scale */
-    double expectedDistortion() {
+    public double expectedDistortion() {
         return expectedDistortion(m, levels, thresholds);
     }
 }
