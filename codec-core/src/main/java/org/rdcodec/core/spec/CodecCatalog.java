@@ -53,7 +53,7 @@ public final class CodecCatalog {
                     List.of(ParamDef.choice("family", "gennorm", List.of("gennorm", "weibull"), "law fitted to the layer's values"),
                             ParamDef.real("m", "0.0", 0, 8, "weight exponent M of the distortion |g|^M (g - ghat)^2"),
                             ParamDef.integer("bits", "2", 1, 6, "bits per coordinate: 2^bits levels"),
-                            ParamDef.integer("fitsamples", "65536", 16, 1 << 30, "most values of a layer the fit uses (pseudo-random sample)")),
+                            ParamDef.integer("fitsamples", "65536", 16, 1 << 30, "most values of a layer the fit uses (pseudo-random sample of max(4096, n/16) up to this)")),
                     List.of()),
             new CodecDefinition("sparse-dither", 15, true,
                     "sparse dithering: shared-seed random mask (keep probability p), kept coordinates dithered to s levels of ||x||, scaled 1/p + rANS",
