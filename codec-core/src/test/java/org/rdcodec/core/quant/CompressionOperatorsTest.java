@@ -30,7 +30,7 @@ class CompressionOperatorsTest {
     private static final int D = 64;
 
     /** Rounds (independent shared randomness each): standard errors shrink as 1/sqrt(R). */
-    private static final int ROUNDS = 1500;
+    private static final int ROUNDS = 1000;
 
     /** Layer for the rate checks: 2^16 coordinates keep the frame header below 0.01 bit per coordinate. */
     private static final int N = 1 << 16;
