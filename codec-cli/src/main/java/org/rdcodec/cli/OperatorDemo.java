@@ -45,7 +45,8 @@ final class OperatorDemo {
             "sparse-dither:fraction=0.5,levels=16", "sparse-dither:fraction=1,levels=64", "sparse-dither:fraction=1,levels=256",
             "spherical:dim=8,bits=0.5,normlevels=2", "spherical:dim=8,bits=1,normlevels=2", "spherical:dim=4,bits=1,normlevels=2",
             "spherical:dim=4,bits=1.5,normlevels=2", "spherical:dim=2,bits=2,normlevels=2",
-            "m22:family=gennorm,m=0,bits=2", "m22:family=gennorm,m=1,bits=2", "m22:family=weibull,m=0,bits=2", "lloydmax:bits=2");
+            "m22:family=gennorm,m=0,bits=2", "m22:family=gennorm,m=1,bits=2", "m22:family=weibull,m=0,bits=2",
+            "m22:family=gennorm,m=0,bits=3,rounding=stochastic", "lloydmax:bits=2");
 
     /**
      * One measured point.

@@ -32,6 +32,7 @@ final class M22Codec extends IndexStreamCodec {
     private final double m;
     private final int bits;
     private final int fitSamples;
+    private final boolean stochastic;
     private float[] sample = new float[0];
 
     M22Codec(final CodecSpec spec) {
@@ -40,6 +41,7 @@ final class M22Codec extends IndexStreamCodec {
         m = spec.getDouble("m");
         bits = spec.getInt("bits");
         fitSamples = spec.getInt("fitsamples");
+        stochastic = spec.getString("rounding").equals("stochastic");
     }
 
     /**
@@ -95,10 +97,44 @@ final class M22Codec extends IndexStreamCodec {
         for (int i = 0; i < t.length; i++) {
             thresholds[i] = (float) t[i];
         }
-        QuantKernels.LLOYD_MAX.quantize(job.data, job.from, job.size, 0f, inv, thresholds, q);
+        if (stochastic) {
+            roundStochastically(job, table, scale, q);
+        } else {
+            QuantKernels.LLOYD_MAX.quantize(job.data, job.from, job.size, 0f, inv, thresholds, q);
+        }
         dst.putFloat(pos, scale, ByteOrder.LITTLE_ENDIAN);
         dst.putShort(pos + 4, (short) shapeIndex, ByteOrder.LITTLE_ENDIAN);
         dst.putShort(pos + 6, (short) 0, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Between the two levels y_j &lt;= x &lt; y_(j+1) (in the decoder's float arithmetic), index j + 1 with
+     * probability (x - y_j) / (y_(j+1) - y_j) from the shared rounding stream: E = x there. Outside the
+     * outer levels x is clipped to them (the only bias left; the levels are designed for nearest rounding).
+     */
+    private static void roundStochastically(final LayerJob job, final M22Table table, final float scale, final int[] q) {
+        final double[] l = table.levels();
+        final float[] y = new float[l.length];
+        for (int i = 0; i < l.length; i++) {
+            y[i] = (float) (scale * l[i]);
+        }
+        final int key = job.key(Dither.STREAM_ROUNDING);
+        final int top = y.length - 1;
+        for (int i = 0; i < job.size; i++) {
+            final float x = job.data.getAtIndex(GradientBuffer.FLOAT_LE, job.from + i);
+            if (!(x > y[0])) {
+                q[i] = 0;
+            } else if (!(x < y[top])) {
+                q[i] = top;
+            } else {
+                int j = 0;
+                while (x >= y[j + 1]) {
+                    j++;
+                }
+                final double up = ((double) x - y[j]) / ((double) y[j + 1] - y[j]);
+                q[i] = Dither.unit(key, i) < up ? j + 1 : j;
+            }
+        }
     }
 
     @Override

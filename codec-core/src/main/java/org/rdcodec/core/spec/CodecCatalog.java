@@ -53,6 +53,8 @@ public final class CodecCatalog {
                     List.of(ParamDef.choice("family", "gennorm", List.of("gennorm", "weibull"), "law fitted to the layer's values"),
                             ParamDef.real("m", "0.0", 0, 8, "weight exponent M of the distortion |g|^M (g - ghat)^2"),
                             ParamDef.integer("bits", "2", 1, 6, "bits per coordinate: 2^bits levels"),
+                            ParamDef.choice("rounding", "nearest", List.of("nearest", "stochastic"),
+                                    "nearest level (M22), or stochastic rounding between the two levels around x (unbiased inside the outer levels)"),
                             ParamDef.integer("fitsamples", "65536", 16, 1 << 30, "most values of a layer the fit uses (pseudo-random sample of max(4096, n/16) up to this)")),
                     List.of()),
             new CodecDefinition("sparse-dither", 15, true,

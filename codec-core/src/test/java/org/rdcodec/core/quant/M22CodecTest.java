@@ -115,6 +115,33 @@ class M22CodecTest {
     }
 
     @Test
+    void stochasticRoundingIsUnbiasedInsideTheOuterLevels() {
+        final int n = 1 << 16;
+        final float[] x = MagnitudeSamples.gennorm(n, 1, 0.01, 10);
+        final CodecHarness.Result r = CodecHarness.roundTrip("m22:family=gennorm,m=1,bits=2,rounding=stochastic", GradientLayout.ofSizes(n), x, 1, 0);
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (final float v : r.xhat()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        // the coordinates strictly inside the outer levels, where the rounding is unbiased
+        int m = 0;
+        final float[] in = new float[n];
+        final float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            if (x[i] > lo && x[i] < hi) {
+                in[m] = x[i];
+                out[m++] = r.xhat()[i];
+            }
+        }
+        assertTrue(m > n * 0.9, "most values lie inside the outer levels: " + m);
+        final CodecHarness.Bias b = CodecHarness.bias(java.util.Arrays.copyOf(in, m), java.util.Arrays.copyOf(out, m));
+        assertTrue(Math.abs(b.meanError()) <= Z * b.meanErrorSe(), "mean error " + b.meanError() + " vs se " + b.meanErrorSe());
+        assertTrue(Math.abs(b.slopeMinusOne()) <= Z * b.slopeSe(), "slope - 1 = " + b.slopeMinusOne() + " vs se " + b.slopeSe());
+    }
+
+    @Test
     void layersOfZerosOneValueAndSeveralLayersRoundTrip() {
         final float[] x = new float[1 + 100 + 1000];
         x[0] = 0.25f;
