@@ -75,6 +75,8 @@ final class DemoCommand implements Runnable {
             for (final DemoSection s : plots) {
                 written.add(DemoPlot.write(s, out));
             }
+            // seed-003 operators and M22 against the compression bounds (one worker)
+            written.add(OperatorDemo.run(out, pw, quiet));
             if (!quiet) {
                 for (final DemoSection s : tables) {
                     s.printTable(pw);

@@ -27,6 +27,9 @@ public final class Codecs {
             case "d4" -> new LatticeCodec(spec, Lattice.D4);
             case "e8" -> new LatticeCodec(spec, Lattice.E8);
             case "eden" -> new EdenCodec(spec);
+            case "m22" -> new M22Codec(spec);
+            case "sparse-dither" -> new SparseDitherCodec(spec);
+            case "spherical" -> new SphericalCodec(spec);
             default -> throw new IllegalArgumentException("no implementation for codec '" + spec.name() + "'");
         };
     }

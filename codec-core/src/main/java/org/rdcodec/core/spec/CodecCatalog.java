@@ -47,6 +47,28 @@ public final class CodecCatalog {
             new CodecDefinition("eden", 13, true,
                     "EDEN: randomized Hadamard rotation + Gaussian Lloyd-Max levels + unbiased scale ||x||^2/<levels, Rx> + rANS",
                     List.of(ParamDef.integer("bits", "1", 1, 4, "bits per coordinate (1..4)")),
+                    List.of()),
+            new CodecDefinition("m22", 14, false,
+                    "M22: per-layer ML fit (gennorm or Weibull), quantizer minimising E|g|^M (g - q)^2 under the fit + rANS; biased",
+                    List.of(ParamDef.choice("family", "gennorm", List.of("gennorm", "weibull"), "law fitted to the layer's values"),
+                            ParamDef.real("m", "0.0", 0, 8, "weight exponent M of the distortion |g|^M (g - ghat)^2"),
+                            ParamDef.integer("bits", "2", 1, 6, "bits per coordinate: 2^bits levels"),
+                            ParamDef.choice("rounding", "nearest", List.of("nearest", "stochastic"),
+                                    "nearest level (M22), or stochastic rounding between the two levels around x (unbiased inside the outer levels)"),
+                            ParamDef.integer("fitsamples", "65536", 16, 1 << 30, "most values of a layer the fit uses (pseudo-random sample of max(4096, n/16) up to this)")),
+                    List.of()),
+            new CodecDefinition("sparse-dither", 15, true,
+                    "sparse dithering: shared-seed random mask (keep probability p), kept coordinates dithered to s levels of ||x||, scaled 1/p + rANS",
+                    // the shared mask draws 24-bit uniforms, so the smallest keep probability it can realise is 2^-24
+                    List.of(ParamDef.real("fraction", "0.25", 0x1p-24, 1.0, "keep probability p (>= 2^-24)"),
+                            ParamDef.integer("levels", "1", 1, 1 << 20, "dithering levels s of |x_i| / ||x||")),
+                    List.of()),
+            new CodecDefinition("spherical", 16, true,
+                    "spherical compression: per block, the first shared-seed random direction inside a cap around the block's direction "
+                            + "(index rANS coded) + unbiased stochastic norm",
+                    List.of(ParamDef.integer("dim", "8", 2, 32, "block dimension n"),
+                            ParamDef.real("bits", "1.0", 0.0625, 2.5, "cap size: P(cap) = 2^-(bits * dim), bits * dim <= 20"),
+                            ParamDef.integer("normlevels", "2", 1, 1 << 16, "norm grid: step = RMS block norm / normlevels (2 was the best of 2, 4, 16, 64 measured at dim 8)")),
                     List.of()));
 
     /** A subtractive dithered lattice quantizer's definition (the step scales the lattice of unit cell volume). */
