@@ -63,7 +63,8 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
 
     /**
      * How many contexts to split this layer's indices into; 1 (the default) for none. The encoder's
-     * choice (it may use the layer's statistics): the count travels in the payload.
+     * choice (it may use the layer's statistics, not the indices: it is asked before quantizing, so that
+     * the quantizer can produce the contexts in the same pass): the count travels in the payload.
      *
      * @param job the layer
      * @return the number of contexts, 1..{@link #MAX_CONTEXTS}
