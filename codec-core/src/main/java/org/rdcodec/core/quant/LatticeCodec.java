@@ -300,7 +300,8 @@ final class LatticeCodec extends LayerwiseCodec {
     /**
      * The dither bin of a coordinate at the finest resolution (MAX_CONTEXTS = 16 fine bins; C contexts
      * take fine / (16 / C)): |u| in 8 bins for a free (folded) coordinate, u in 8 for the halved one, so
-     * C / 2 bins of each at C.
+     * C / 2 bins of each at C. (So at C = 16 the coordinate streams of odd index stay empty, 2 varint bytes
+     * each; C = 16 differs from C = 8 only in the coset bins, and the encoder's costing chooses between them.)
      */
     private int fineBin(final boolean halved, final float v) {
         return 2 * (halved ? bin(v, MAX_CONTEXTS / 2) : foldedBin(v, MAX_CONTEXTS / 2));
