@@ -36,7 +36,11 @@ public class DitheredQuantizerKernelBenchmark extends KernelBenchmarkState {
     private static final float STEP = 0.25f;
     private static final int KEY = 0x2545f491;
 
+    /** Bits per dither bin of {@link #encodeWithBins}: 16 bins, the dithered codec's split on large layers. */
+    private static final int BIN_BITS = 4;
+
     private int[] indices;
+    private byte[] bins;
     private DitheredQuantizerKernel impl;
 
     /** Creates the state (JMH instantiates it). */
@@ -51,6 +55,7 @@ public class DitheredQuantizerKernelBenchmark extends KernelBenchmarkState {
     @Override
     protected void prepare() {
         indices = new int[floats];
+        bins = new byte[floats];
         impl.quantize(in, 0, floats, 1f / STEP, KEY, indices);
     }
 
@@ -63,6 +68,32 @@ public class DitheredQuantizerKernelBenchmark extends KernelBenchmarkState {
         counter.inputBytes += bytes;
         impl.quantize(in, 0, floats, 1f / STEP, KEY, indices);
         return indices;
+    }
+
+    /**
+     * The codec's encode pass: indices and each coordinate's dither bin (its context) from one hash.
+     *
+     * @param counter counts input bytes
+     * @return the bins
+     */
+    @Benchmark
+    public byte[] encodeWithBins(final InputBytes counter) {
+        counter.inputBytes += bytes;
+        impl.quantize(in, 0, floats, 1f / STEP, KEY, indices, BIN_BITS, bins);
+        return bins;
+    }
+
+    /**
+     * The decoder's side of the context split: dither bins alone.
+     *
+     * @param counter counts coordinates x 4 bytes (as if floats), comparable with the other methods
+     * @return the bins
+     */
+    @Benchmark
+    public byte[] bins(final InputBytes counter) {
+        counter.inputBytes += bytes;
+        impl.bins(floats, KEY, BIN_BITS, bins);
+        return bins;
     }
 
     /**

@@ -46,6 +46,7 @@ public class LatticeKernelBenchmark extends KernelBenchmarkState {
     private float[] x;
     private float[] xhat;
     private int[] twice;
+    private float[] dither;
     private int blocks;
     private LatticeKernel impl;
 
@@ -68,6 +69,7 @@ public class LatticeKernelBenchmark extends KernelBenchmarkState {
         }
         xhat = new float[floats];
         twice = new int[floats];
+        dither = new float[floats];
         impl.encode(l, x, blocks, INV_SCALE, KEY, twice);
     }
 
@@ -80,6 +82,19 @@ public class LatticeKernelBenchmark extends KernelBenchmarkState {
         counter.inputBytes += bytes;
         impl.encode(l, x, blocks, INV_SCALE, KEY, twice);
         return twice;
+    }
+
+    /**
+     * The codec's encode: points and the dither they used (the codec's contexts need it).
+     *
+     * @param counter counts input bytes
+     * @return the dither
+     */
+    @Benchmark
+    public float[] encodeWithDither(final InputBytes counter) {
+        counter.inputBytes += bytes;
+        impl.encode(l, x, blocks, INV_SCALE, KEY, twice, dither);
+        return dither;
     }
 
     /**

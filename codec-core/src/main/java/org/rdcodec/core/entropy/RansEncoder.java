@@ -49,6 +49,12 @@ public final class RansEncoder {
     /** The histogram searched for the best window spans this many alphabets around the median. */
     private static final int SEARCH_SPAN = 8;
 
+    /**
+     * Independent partial histograms when counting a stream: equal neighbouring symbols (frequent in a peaked
+     * stream) then increment different counters instead of waiting on each other's store.
+     */
+    private static final int HISTOGRAM_WAYS = 4;
+
     private static final VarHandle SHORT_LE =
         MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -57,6 +63,7 @@ public final class RansEncoder {
     private final FrequencyNormalizer normalizer = new FrequencyNormalizer();
     private final ByteSink head = new ByteSink();
     private final long[] counts;
+    private final int[] partialCounts;
     private final long[] searchCounts;
     private final int[] freqs;
     private final int[] cums;
@@ -95,6 +102,7 @@ public final class RansEncoder {
         this.maxAlphabet = maxAlphabet;
         this.maxPrecisionBits = maxPrecisionBits;
         this.counts = new long[maxAlphabet + 1];
+        this.partialCounts = new int[HISTOGRAM_WAYS * Math.max(1, maxAlphabet)];
         this.searchCounts = new long[SEARCH_SPAN * Math.max(1, maxAlphabet)];
         this.freqs = new int[maxAlphabet + 1];
         this.cums = new int[maxAlphabet + 1];
@@ -267,10 +275,7 @@ public final class RansEncoder {
         if ((long) max - min < maxAlphabet) {
             lo = min;
             alphabet = max - min + 1;
-            Arrays.fill(counts, 0, alphabet, 0L);
-            for (int i = off; i < off + len; i++) {
-                counts[symbols[i] - min]++;
-            }
+            countInRange(symbols, off, len, min, alphabet);
             escapes = 0;
             return;
         }
@@ -321,6 +326,30 @@ public final class RansEncoder {
         alphabet = last - first + 1;
         System.arraycopy(searchCounts, first, counts, 0, alphabet);
         escapes = (int) (len - best);
+    }
+
+    /** counts[s] = occurrences of min + s, for a stream whose values all lie in [min, min + a). */
+    private void countInRange(final int[] symbols, final int off, final int len, final int min, final int a) {
+        final int[] h = partialCounts;
+        Arrays.fill(h, 0, HISTOGRAM_WAYS * a, 0);
+        final int end = off + len;
+        final int bound = off + (len & -HISTOGRAM_WAYS);
+        final int b1 = a - min;
+        final int b2 = 2 * a - min;
+        final int b3 = 3 * a - min;
+        int i = off;
+        for (; i < bound; i += HISTOGRAM_WAYS) {
+            h[symbols[i] - min]++;
+            h[symbols[i + 1] + b1]++;
+            h[symbols[i + 2] + b2]++;
+            h[symbols[i + 3] + b3]++;
+        }
+        for (; i < end; i++) {
+            h[symbols[i] - min]++;
+        }
+        for (int s = 0; s < a; s++) {
+            counts[s] = (long) h[s] + h[a + s] + h[2 * a + s] + h[3 * a + s];
+        }
     }
 
     /**
@@ -452,7 +481,11 @@ public final class RansEncoder {
                 default -> x2 = put(x2, symbols[i], precisionBits);
             }
         }
-        // Groups of 4 with states and write position in locals (the same step as put, written out).
+        // Groups of 4 with states and write position in locals (the same step as put, written out). The
+        // renormalisation is branch-free: its outcome is data-dependent (about one symbol in five at 3 bits per
+        // symbol), so a branch would mispredict often. The word is always stored at p - 2 and p moves only when
+        // it is kept (r = 1: x >= f 2^(32 - P)); a discarded word is overwritten by the next one. p - 2 stays in
+        // the array: at most one word per symbol already coded, and the array holds two bytes per symbol.
         final int base = lo;
         final int m = alphabet;
         final long[] pk = packed;
@@ -465,44 +498,40 @@ public final class RansEncoder {
             final int s3 = Integer.compareUnsigned(d3, m) < 0 ? d3 : m;
             final long fc3 = pk[s3];
             final long f3 = fc3 >>> 32;
-            if (x3 >= f3 << shift) {
-                p -= 2;
-                SHORT_LE.set(out, p, (short) x3);
-                x3 >>>= WORD_BITS;
-            }
+            final long r3 = ((f3 << shift) - 1 - x3) >>> 63;
+            SHORT_LE.set(out, p - 2, (short) x3);
+            p -= (int) r3 << 1;
+            x3 >>>= r3 << 4;
             final long q3 = f3 == 1 ? x3 : Math.unsignedMultiplyHigh(rcp[s3], x3);
             x3 = (q3 << precisionBits) + (x3 - q3 * f3) + (fc3 & 0xFFFF_FFFFL);
             final int d2 = symbols[i + 2] - base;
             final int s2 = Integer.compareUnsigned(d2, m) < 0 ? d2 : m;
             final long fc2 = pk[s2];
             final long f2 = fc2 >>> 32;
-            if (x2 >= f2 << shift) {
-                p -= 2;
-                SHORT_LE.set(out, p, (short) x2);
-                x2 >>>= WORD_BITS;
-            }
+            final long r2 = ((f2 << shift) - 1 - x2) >>> 63;
+            SHORT_LE.set(out, p - 2, (short) x2);
+            p -= (int) r2 << 1;
+            x2 >>>= r2 << 4;
             final long q2 = f2 == 1 ? x2 : Math.unsignedMultiplyHigh(rcp[s2], x2);
             x2 = (q2 << precisionBits) + (x2 - q2 * f2) + (fc2 & 0xFFFF_FFFFL);
             final int d1 = symbols[i + 1] - base;
             final int s1 = Integer.compareUnsigned(d1, m) < 0 ? d1 : m;
             final long fc1 = pk[s1];
             final long f1 = fc1 >>> 32;
-            if (x1 >= f1 << shift) {
-                p -= 2;
-                SHORT_LE.set(out, p, (short) x1);
-                x1 >>>= WORD_BITS;
-            }
+            final long r1 = ((f1 << shift) - 1 - x1) >>> 63;
+            SHORT_LE.set(out, p - 2, (short) x1);
+            p -= (int) r1 << 1;
+            x1 >>>= r1 << 4;
             final long q1 = f1 == 1 ? x1 : Math.unsignedMultiplyHigh(rcp[s1], x1);
             x1 = (q1 << precisionBits) + (x1 - q1 * f1) + (fc1 & 0xFFFF_FFFFL);
             final int d0 = symbols[i + 0] - base;
             final int s0 = Integer.compareUnsigned(d0, m) < 0 ? d0 : m;
             final long fc0 = pk[s0];
             final long f0 = fc0 >>> 32;
-            if (x0 >= f0 << shift) {
-                p -= 2;
-                SHORT_LE.set(out, p, (short) x0);
-                x0 >>>= WORD_BITS;
-            }
+            final long r0 = ((f0 << shift) - 1 - x0) >>> 63;
+            SHORT_LE.set(out, p - 2, (short) x0);
+            p -= (int) r0 << 1;
+            x0 >>>= r0 << 4;
             final long q0 = f0 == 1 ? x0 : Math.unsignedMultiplyHigh(rcp[s0], x0);
             x0 = (q0 << precisionBits) + (x0 - q0 * f0) + (fc0 & 0xFFFF_FFFFL);
         }

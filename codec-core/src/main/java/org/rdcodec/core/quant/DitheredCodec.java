@@ -51,10 +51,26 @@ final class DitheredCodec extends IndexStreamCodec {
 
     @Override
     protected void quantize(final LayerJob job, final int[] q, final MutableDirectBuffer dst, final int pos) {
+        quantize(job, q, 1, null, dst, pos);
+    }
+
+    /** Indices and dither bins from one pass of the kernel (the bin is the top bits of the dither's hash). */
+    @Override
+    protected void quantize(final LayerJob job, final int[] q, final int contexts, final byte[] ctx, final MutableDirectBuffer dst, final int pos) {
         final float s = stepFor(job);
-        QuantKernels.DITHERED.quantize(job.data, job.from, job.size, 1f / s, job.key(Dither.STREAM_DITHER), q);
+        final int key = job.key(Dither.STREAM_DITHER);
+        if (contexts > 1) {
+            QuantKernels.DITHERED.quantize(job.data, job.from, job.size, 1f / s, key, q, binBits(contexts), ctx);
+        } else {
+            QuantKernels.DITHERED.quantize(job.data, job.from, job.size, 1f / s, key, q);
+        }
         dst.putFloat(pos, s, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, 0, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** @return log2(contexts) for the power-of-two counts this encoder writes */
+    private static int binBits(final int contexts) {
+        return Integer.numberOfTrailingZeros(contexts);
     }
 
     /**
@@ -79,8 +95,14 @@ final class DitheredCodec extends IndexStreamCodec {
     @Override
     protected void contextOf(final LayerJob job, final int contexts, final byte[] ctx) {
         final int key = job.key(Dither.STREAM_DITHER);
+        if (Integer.bitCount(contexts) == 1) {
+            // floor(unit(i) * C) = the top log2(C) bits of the hash: the kernel's bins
+            QuantKernels.DITHERED.bins(job.size, key, binBits(contexts), ctx);
+            return;
+        }
         for (int i = 0; i < job.size; i++) {
-            // floor(unit(i) * C) from the same 24 bits that make the dither
+            // floor(unit(i) * C) from the same 24 bits that make the dither (a count this encoder never
+            // writes, but a valid frame may hold)
             ctx[i] = (byte) (((long) (Dither.hash(key, i) >>> 8) * contexts) >>> 24);
         }
     }

@@ -44,4 +44,41 @@ public interface DitheredQuantizerKernel {
      * @param toFloat index of the first float written in {@code dst}
      */
     void reconstruct(int[] q, int count, float step, int key, MemorySegment dst, long toFloat);
+
+    /** Most bits of a dither bin ({@link #quantize(MemorySegment, long, int, float, int, int[], int, byte[])}): 128 bins. */
+    int MAX_BIN_BITS = 7;
+
+    /**
+     * Quantizes like {@link #quantize(MemorySegment, long, int, float, int, int[])} and, in the same pass, writes
+     * each coordinate's dither bin {@code bins[i] = hash(key, i) >>> (32 - binBits)}: the bin of u_i among
+     * 2^binBits equal bins of [-1/2, 1/2), from the top bits of the hash that made u_i (equal to
+     * {@code floor(unit(i) * 2^binBits)}). Context-split entropy coders use it instead of hashing again.
+     *
+     * @param src little-endian floats
+     * @param fromFloat index of the first float in {@code src}
+     * @param count number of floats
+     * @param invStep 1 / step, as a float
+     * @param key dither stream key
+     * @param q output indices, {@code q[0..count)}
+     * @param binBits bits per bin, 1..{@link #MAX_BIN_BITS}
+     * @param bins output bins, {@code bins[0..count)}
+     */
+    default void quantize(final MemorySegment src, final long fromFloat, final int count, final float invStep, final int key, final int[] q,
+            final int binBits, final byte[] bins) {
+        quantize(src, fromFloat, count, invStep, key, q);
+        bins(count, key, binBits, bins);
+    }
+
+    /**
+     * Writes the dither bins of stream indices {@code 0..count-1} alone (the decoder's side of the context split), as
+     * {@link #quantize(MemorySegment, long, int, float, int, int[], int, byte[])} defines them.
+     *
+     * @param count number of coordinates
+     * @param key dither stream key
+     * @param binBits bits per bin, 1..{@link #MAX_BIN_BITS}
+     * @param bins output bins, {@code bins[0..count)}
+     */
+    default void bins(final int count, final int key, final int binBits, final byte[] bins) {
+        ScalarDitheredQuantizerKernel.binRange(0, count, key, ScalarDitheredQuantizerKernel.checkBinBits(binBits), bins);
+    }
 }

@@ -63,7 +63,8 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
 
     /**
      * How many contexts to split this layer's indices into; 1 (the default) for none. The encoder's
-     * choice (it may use the layer's statistics): the count travels in the payload.
+     * choice (it may use the layer's statistics, not the indices: it is asked before quantizing, so that
+     * the quantizer can produce the contexts in the same pass): the count travels in the payload.
      *
      * @param job the layer
      * @return the number of contexts, 1..{@link #MAX_CONTEXTS}
@@ -92,11 +93,32 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * Maps the layer's floats to indices, writes the 8 header bytes and, when {@code contexts > 1}, fills
+     * the context of every index. The default quantizes, then calls {@link #contextOf}; a codec whose
+     * quantizer already computes what the context is made of (the dithered quantizer's hash) overrides this
+     * to do both in one pass. Called after {@link #contexts}, which may use only the layer's statistics.
+     *
+     * @param job the layer
+     * @param q indices out, {@code job.size} of them
+     * @param contexts number of contexts C chosen by {@link #contexts}
+     * @param ctx contexts out when C &gt; 1 (then at least {@code job.size} long), else unused
+     * @param dst destination of the header
+     * @param headerPos where the 8 header bytes go
+     */
+    protected void quantize(final LayerJob job, final int[] q, final int contexts, final byte[] ctx, final MutableDirectBuffer dst, final int headerPos) {
+        quantize(job, q, dst, headerPos);
+        if (contexts > 1) {
+            contextOf(job, contexts, ctx);
+        }
+    }
+
     @Override
     protected final int encodeLayer(final LayerJob job, final MutableDirectBuffer dst, final int pos, final int capacity) {
         final int[] q = job.ints();
-        quantize(job, q, dst, pos);
         final int c = contexts(job);
+        final byte[] ctx = c > 1 ? job.contexts() : null;
+        quantize(job, q, c, ctx, dst, pos);
         dst.putInt(pos + HEADER, c, ByteOrder.LITTLE_ENDIAN);
         int p = pos + HEADER + 4 + 4 * c;
         if (c == 1) {
@@ -104,20 +126,9 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
             dst.putInt(pos + HEADER + 4, len, ByteOrder.LITTLE_ENDIAN);
             return p + len - pos;
         }
-        final byte[] ctx = job.contexts();
-        contextOf(job, c, ctx);
         final int[] grouped = job.ints2();
-        final int[] start = new int[c + 1];
-        for (int i = 0; i < job.size; i++) {
-            start[ctx[i] + 1]++;
-        }
-        for (int b = 0; b < c; b++) {
-            start[b + 1] += start[b];
-        }
-        final int[] fill = start.clone();
-        for (int i = 0; i < job.size; i++) {
-            grouped[fill[ctx[i]]++] = q[i];
-        }
+        final int[] start = ContextSplit.starts(ctx, job.size, c);
+        ContextSplit.group(q, ctx, job.size, start, grouped);
         for (int b = 0; b < c; b++) {
             final int len = job.indexCoder.encode(grouped, start[b], start[b + 1] - start[b], dst, p, pos + capacity - p, job.where());
             dst.putInt(pos + HEADER + 4 + 4 * b, len, ByteOrder.LITTLE_ENDIAN);
@@ -142,13 +153,7 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
         } else {
             final byte[] ctx = job.contexts();
             contextOf(job, c, ctx);
-            final int[] start = new int[c + 1];
-            for (int i = 0; i < job.size; i++) {
-                start[ctx[i] + 1]++;
-            }
-            for (int b = 0; b < c; b++) {
-                start[b + 1] += start[b];
-            }
+            final int[] start = ContextSplit.starts(ctx, job.size, c);
             final int[] grouped = job.ints2();
             for (int b = 0; b < c; b++) {
                 final int len = src.getInt(pos + HEADER + 4 + 4 * b, ByteOrder.LITTLE_ENDIAN);
@@ -157,10 +162,7 @@ abstract class IndexStreamCodec extends LayerwiseCodec {
                 p += len;
             }
             require(p == end, job, (end - p) + " bytes left after the context streams");
-            final int[] fill = start.clone();
-            for (int i = 0; i < job.size; i++) {
-                q[i] = grouped[fill[ctx[i]]++];
-            }
+            ContextSplit.ungroup(grouped, ctx, job.size, start, q);
         }
         reconstruct(job, src, pos, q);
     }

@@ -26,19 +26,28 @@ import org.rdcodec.core.spec.SpecException;
  * </ul>
  * Every symbol goes into the rANS stream of its context, which the decoder rebuilds causally:
  * <ul>
- * <li>a coordinate: its role (free, or halved with the parity of the others), the block's coset bit
- * (E8), and the bin of its own dither value u_j (which takes the rate from H(p) towards H(p | u));</li>
- * <li>an E8 coset bit: the bin of the distance from the block's dither to D8 + 1/2.</li>
+ * <li>a free coordinate: sign-folded by its own dither value (sent as t, or as its mirror image -t in
+ * D8 and Z^n, -t - 1 in D8 + 1/2, when u_j &lt; 0: the distribution of t given u_j is the mirror image of
+ * that given -u_j), in the stream of its role, the block's coset bit (E8) and the bin of |u_j| among C / 2
+ * bins; folding halves the streams for the same dither resolution;</li>
+ * <li>the halved last coordinate of D4 and E8 (not folded: the parity role does not survive it): its
+ * role, coset, and the bin of u_j among C / 2 bins (C bins cost more in tables than they save);</li>
+ * <li>an E8 coset bit: the bin of the distance from the block's dither to D8 + 1/2 among C.</li>
  * </ul>
- * The number C of dither bins is the encoder's choice (see {@link #chooseContexts}).
+ * (Folding and the coarser bins of the halved coordinate were measured to save 0.006-0.007 bit/coord
+ * on E8 at 1 bit; src/site/lattice.md.) The number C of dither bins is the encoder's choice (see
+ * {@link #chooseContexts}).
  *
  * <p>Payload: float32 lattice scale a, int32 coded length m (layer length, or its padded rotated
- * length), int32 C, then for each of the S = groups * C streams its byte length and symbol count as
- * unsigned LEB128 varints, then the non-empty streams back to back.
+ * length), int32 (format {@link #FORMAT} &lt;&lt; 16) | C, then for each of the S = groups * C streams its
+ * byte length and symbol count as unsigned LEB128 varints, then the non-empty streams back to back. The
+ * decoder refuses any other format (format 1, before folding, had no version bits).
  */
 final class LatticeCodec extends LayerwiseCodec {
 
     private static final int HEADER = 12;
+    /** Payload format in the high half of the context field: 2 = sign-folded coordinates. */
+    private static final int FORMAT = 2;
     private static final int MAX_CONTEXTS = 16;
     /** |t| above this is rejected at the decoder (the encoder keeps |x / a| below 2^21). */
     private static final int MAX_SYMBOL = 1 << 22;
@@ -159,7 +168,7 @@ final class LatticeCodec extends LayerwiseCodec {
         final int streams = streams(c);
         dst.putFloat(pos, a, ByteOrder.LITTLE_ENDIAN);
         dst.putInt(pos + 4, m, ByteOrder.LITTLE_ENDIAN);
-        dst.putInt(pos + 8, c, ByteOrder.LITTLE_ENDIAN);
+        dst.putInt(pos + 8, FORMAT << 16 | c, ByteOrder.LITTLE_ENDIAN);
         final int[] start = group(count, streams);
         // stream lengths are known only after coding: code the streams after room for the largest
         // table, then write the varint table and move the streams down to meet it
@@ -281,6 +290,28 @@ final class LatticeCodec extends LayerwiseCodec {
         return Math.max(0, Math.min(c - 1, b));
     }
 
+    /** Bin of |v|: C equal bins over [0, R]. */
+    private int foldedBin(final float v, final int c) {
+        final float r = lattice == Lattice.Z ? 0.5f : 1f;
+        final int b = (int) (Math.abs(v) * (c / r));
+        return Math.max(0, Math.min(c - 1, b));
+    }
+
+    /**
+     * The dither bin of a coordinate at the finest resolution (MAX_CONTEXTS = 16 fine bins; C contexts
+     * take fine / (16 / C)): |u| in 8 bins for a free (folded) coordinate, u in 8 for the halved one, so
+     * C / 2 bins of each at C. (So at C = 16 the coordinate streams of odd index stay empty, 2 varint bytes
+     * each; C = 16 differs from C = 8 only in the coset bins, and the encoder's costing chooses between them.)
+     */
+    private int fineBin(final boolean halved, final float v) {
+        return 2 * (halved ? bin(v, MAX_CONTEXTS / 2) : foldedBin(v, MAX_CONTEXTS / 2));
+    }
+
+    /** The mirror image of a free coordinate t (an involution): -t, or -t - 1 in the coset D8 + 1/2. */
+    private static int mirror(final int t, final int coset) {
+        return -t - coset;
+    }
+
     /**
      * Fills symbols from {@link #twice}, with {@code streamOf} = group * 16 + (bin at 16 contexts); returns
      * the symbol count.
@@ -305,8 +336,9 @@ final class LatticeCodec extends LayerwiseCodec {
                 final int t = (twice[base + j] - coset) >> 1;
                 final boolean halved = dim > 1 && j == dim - 1;
                 final int role = halved ? 1 + (sum & 1) : 0;
-                symbols[k] = halved ? t >> 1 : t;
-                streamOf[k++] = coordinateGroup(role, coset) * MAX_CONTEXTS + bin(u[base + j], MAX_CONTEXTS);
+                final float uj = u[base + j];
+                symbols[k] = halved ? t >> 1 : uj < 0 ? mirror(t, coset) : t;
+                streamOf[k++] = coordinateGroup(role, coset) * MAX_CONTEXTS + fineBin(halved, uj);
                 sum += t;
             }
         }
@@ -334,7 +366,9 @@ final class LatticeCodec extends LayerwiseCodec {
         require(length >= HEADER, job, "payload of " + length + " bytes is shorter than its header");
         final float a = src.getFloat(pos, ByteOrder.LITTLE_ENDIAN);
         final int m = src.getInt(pos + 4, ByteOrder.LITTLE_ENDIAN);
-        final int c = src.getInt(pos + 8, ByteOrder.LITTLE_ENDIAN);
+        final int field = src.getInt(pos + 8, ByteOrder.LITTLE_ENDIAN);
+        require(field >>> 16 == FORMAT, job, "payload format " + (field >>> 16) + " (0 = format 1), this decoder reads " + FORMAT);
+        final int c = field & 0xffff;
         final int n = job.size;
         require(Float.isFinite(a) && a > 0, job, "lattice scale " + a + " is not a finite positive number");
         require(m == codedLength(n), job, "coded length " + m + " does not match the layer's " + codedLength(n));
@@ -397,11 +431,12 @@ final class LatticeCodec extends LayerwiseCodec {
                 }
                 final boolean halved = dim > 1 && j == dim - 1;
                 final int role = halved ? 1 + (sum & 1) : 0;
-                final int st = coordinateGroup(role, coset) * c + bin(u[base + j], c);
+                final float uj = u[base + j];
+                final int st = coordinateGroup(role, coset) * c + fineBin(halved, uj) / (MAX_CONTEXTS / c);
                 require(fill[st] < start[st + 1], job, "stream " + st + " ran out of symbols at block " + b);
                 final int sym = grouped[fill[st]++];
                 require(Math.abs(sym) <= MAX_SYMBOL, job, "lattice coordinate " + sym + " of block " + b + " is out of range");
-                final int tv = halved ? 2 * sym + (sum & 1) : sym;
+                final int tv = halved ? 2 * sym + (sum & 1) : uj < 0 ? mirror(sym, coset) : sym;
                 sum += tv;
                 twice[base + j] = 2 * tv + coset;
             }

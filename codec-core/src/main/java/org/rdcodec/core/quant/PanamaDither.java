@@ -24,10 +24,19 @@ final class PanamaDither {
         return x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
     }
 
+    /** Lane-wise {@link Dither#hash} for stream indices {@code first, first + 1, ...}. */
+    static IntVector hash(final int first, final int key) {
+        return mix32(IOTA.add(first).lanewise(VectorOperators.XOR, key));
+    }
+
+    /** Lane-wise {@link Dither#unit} of hashes. */
+    static FloatVector unit(final IntVector hash) {
+        return ((FloatVector) hash.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(Dither.UNIT);
+    }
+
     /** Lane-wise {@link Dither#unit} for stream indices {@code first, first + 1, ...}. */
     static FloatVector unit(final int first, final int key) {
-        final IntVector h = mix32(IOTA.add(first).lanewise(VectorOperators.XOR, key));
-        return ((FloatVector) h.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0)).mul(Dither.UNIT);
+        return unit(hash(first, key));
     }
 
     /** Lane-wise {@link Dither#centred} for stream indices {@code first, first + 1, ...}. */

@@ -14,7 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors live in small per-call tiles (structure of arrays, LANES values per coordinate) rather than in
  * arrays of vector objects, which the JIT would have to box; no helper returns a vector for the same
  * reason (an out-of-line call would box it). Results leave through scatter stores (intrinsics on AVX-512;
- * elsewhere the Vector API's own lane loop). Thread-safe: all scratch is per call.
+ * elsewhere the Vector API's own lane loop) into small staging tiles, and every transfer between the
+ * caller's arrays and the tiles is a contiguous copy of LANES blocks in whole vectors: gathers and scatters then stay in
+ * L1 (a scatter into uncached memory holds a store-buffer entry per lane until its line arrives).
+ * Thread-safe: all scratch is per call.
  */
 public final class PanamaLatticeKernel implements LatticeKernel {
 
@@ -47,8 +50,15 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         final int[] out;
         final float[] e;
         final float[] d;
+        /** LANES blocks of input, output points and dither in block order: L1-resident staging. */
+        final float[] xs;
+        final int[] os;
+        final float[] us;
 
         Tiles(final int n) {
+            xs = new float[n * LANES];
+            os = new int[n * LANES];
+            us = new float[n * LANES];
             e = new float[n * LANES];
             d = new float[2 * LANES];
             z = new float[n * LANES];
@@ -67,11 +77,13 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         final int bound = blocks - blocks % LANES;
         int b = 0;
         for (; b < bound; b += LANES) {
+            copy(z, b * n, t.xs, 0, n);
             for (int j = 0; j < n; j++) {
-                FloatVector.fromArray(FS, z, b * n + j, map, 0).intoArray(t.z, j * LANES);
+                FloatVector.fromArray(FS, t.xs, j, map, 0).intoArray(t.z, j * LANES);
             }
             nearestBlocks(lattice, t.z, t);
-            untile(t.out, twice, b, n, map);
+            untile(t.out, t.os, 0, n, map);
+            copy(t.os, 0, twice, b * n, n);
         }
         ScalarLatticeKernel.nearestRange(lattice, z, b, blocks, twice);
     }
@@ -86,8 +98,9 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         for (; b < bound; b += LANES) {
             dither(lattice, key, b, t);
             for (int j = 0; j < n; j++) {
-                FloatVector.fromArray(FS, t.u, j * LANES).intoArray(u, b * n + j, map, 0);
+                FloatVector.fromArray(FS, t.u, j * LANES).intoArray(t.us, j, map, 0);
             }
+            copy(t.us, 0, u, b * n, n);
         }
         ScalarLatticeKernel.ditherRange(lattice, b, blocks, key, u);
     }
@@ -117,17 +130,23 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         final int bound = blocks - blocks % LANES;
         int b = 0;
         for (; b < bound; b += LANES) {
+            // Gathers and scatters go through L1 staging tiles, copied to and from the caller's arrays in
+            // whole vectors: on a large layer, a scatter straight into memory that is not cached yet holds
+            // one store-buffer entry per lane while its line is fetched (measured 0.5 against 2.2 GB/s).
+            copy(x, b * n, t.xs, 0, n);
             dither(lattice, key, b, t);
             for (int j = 0; j < n; j++) {
-                FloatVector.fromArray(FS, x, b * n + j, map, 0).mul(invScale).add(FloatVector.fromArray(FS, t.u, j * LANES))
+                FloatVector.fromArray(FS, t.xs, j, map, 0).mul(invScale).add(FloatVector.fromArray(FS, t.u, j * LANES))
                         .intoArray(t.z, j * LANES);
             }
             nearestBlocks(lattice, t.z, t);
-            untile(t.out, twice, b, n, map);
+            untile(t.out, t.os, 0, n, map);
+            copy(t.os, 0, twice, b * n, n);
             if (u != null) {
                 for (int j = 0; j < n; j++) {
-                    FloatVector.fromArray(FS, t.u, j * LANES).intoArray(u, b * n + j, map, 0);
+                    FloatVector.fromArray(FS, t.u, j * LANES).intoArray(t.us, j, map, 0);
                 }
+                copy(t.us, 0, u, b * n, n);
             }
         }
         ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice, u);
@@ -141,13 +160,29 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         final int bound = blocks - blocks % LANES;
         int b = 0;
         for (; b < bound; b += LANES) {
+            copy(twice, b * n, t.os, 0, n);
             dither(lattice, key, b, t);
             for (int j = 0; j < n; j++) {
-                final FloatVector tw = (FloatVector) IntVector.fromArray(IS, twice, b * n + j, map, 0).convert(VectorOperators.I2F, 0);
-                tw.mul(0.5f).sub(FloatVector.fromArray(FS, t.u, j * LANES)).mul(scale).intoArray(out, b * n + j, map, 0);
+                final FloatVector tw = (FloatVector) IntVector.fromArray(IS, t.os, j, map, 0).convert(VectorOperators.I2F, 0);
+                tw.mul(0.5f).sub(FloatVector.fromArray(FS, t.u, j * LANES)).mul(scale).intoArray(t.us, j, map, 0);
             }
+            copy(t.us, 0, out, b * n, n);
         }
         ScalarLatticeKernel.decodeRange(lattice, twice, b, blocks, scale, key, out);
+    }
+
+    /** LANES blocks of n floats, as n whole vectors (cheaper than an arraycopy call for 512 bytes). */
+    private static void copy(final float[] src, final int from, final float[] dst, final int to, final int n) {
+        for (int k = 0; k < n; k++) {
+            FloatVector.fromArray(FS, src, from + k * LANES).intoArray(dst, to + k * LANES);
+        }
+    }
+
+    /** LANES blocks of n ints, as n whole vectors. */
+    private static void copy(final int[] src, final int from, final int[] dst, final int to, final int n) {
+        for (int k = 0; k < n; k++) {
+            IntVector.fromArray(IS, src, from + k * LANES).intoArray(dst, to + k * LANES);
+        }
     }
 
     /** Tile (coordinate-major) to blocks (block-major). */

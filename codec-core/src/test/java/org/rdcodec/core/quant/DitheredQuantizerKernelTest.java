@@ -66,4 +66,47 @@ class DitheredQuantizerKernelTest {
             }
         }
     }
+
+    /** The fused pass gives the same indices as the plain one and the bins of the definition, in both twins. */
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void binsMatchTheDefinitionInBothTwins(final int n) {
+        final float[] x = awkward(n, 23 + n);
+        final int key = Dither.key(5, 1, 0, 4, Dither.STREAM_DITHER);
+        final DitheredQuantizerKernel[] twins = {new ScalarDitheredQuantizerKernel(), new PanamaDitheredQuantizerKernel()};
+        try (GradientBuffer in = GradientBuffer.allocate(n + OFFSET)) {
+            in.copyFrom(x, 0, OFFSET, n);
+            final int[] plain = new int[n];
+            new ScalarDitheredQuantizerKernel().quantize(in.segment(), OFFSET, n, 4f, key, plain);
+            for (int bits = 1; bits <= DitheredQuantizerKernel.MAX_BIN_BITS; bits++) {
+                final byte[] expected = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    expected[i] = (byte) Math.floor(Dither.unit(key, i) * (1 << bits));
+                }
+                for (final DitheredQuantizerKernel k : twins) {
+                    final int[] q = new int[n];
+                    final byte[] fused = new byte[n + 1];
+                    final byte[] alone = new byte[n + 1];
+                    fused[n] = 99;
+                    alone[n] = 99;
+                    k.quantize(in.segment(), OFFSET, n, 4f, key, q, bits, fused);
+                    k.bins(n, key, bits, alone);
+                    assertArrayEquals(plain, q, k + " bits " + bits);
+                    assertArrayEquals(expected, java.util.Arrays.copyOf(fused, n), k + " bits " + bits);
+                    assertArrayEquals(expected, java.util.Arrays.copyOf(alone, n), k + " bits " + bits);
+                    assertEquals(99, fused[n], "wrote past count");
+                    assertEquals(99, alone[n], "wrote past count");
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void binBitsOutsideTheRangeAreRefused() {
+        final byte[] b = new byte[4];
+        for (final DitheredQuantizerKernel k : new DitheredQuantizerKernel[] {new ScalarDitheredQuantizerKernel(), new PanamaDitheredQuantizerKernel()}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> k.bins(4, 1, 0, b));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> k.bins(4, 1, DitheredQuantizerKernel.MAX_BIN_BITS + 1, b));
+        }
+    }
 }

@@ -193,4 +193,34 @@ class LatticeCodecTest {
             }
         }
     }
+
+    /**
+     * The payload's context field carries the format (2: sign-folded coordinates) in its high half; a
+     * payload of another format is refused as BAD_PAYLOAD, not decoded with the wrong contexts. (Called on
+     * the layer codec directly: through a frame, the CRC would refuse the patched bytes first.)
+     */
+    @Test
+    void payloadOfAnotherFormatIsRefused() {
+        final int n = 1000;
+        final LatticeCodec codec = new LatticeCodec(org.rdcodec.core.spec.CodecSpec.parse("e8:relstep=2.592"), Lattice.E8);
+        try (GradientBuffer in = GradientBuffer.of(CodecHarness.gaussian(n, 1, 3)); GradientBuffer out = GradientBuffer.allocate(n)) {
+            final LayerJob job = new LayerJob();
+            job.data = in.segment();
+            job.from = 0;
+            job.size = n;
+            job.layerName = "l";
+            job.seed = 5;
+            job.stats = QuantKernels.STATS.stats(in.segment(), 0, n);
+            final UnsafeBuffer payload = new UnsafeBuffer(new byte[(int) codec.maxPayloadBytes(n)]);
+            final int len = codec.encodeLayer(job, payload, 0, payload.capacity());
+            final int field = payload.getInt(8, java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertEquals(2, field >>> 16, "format written");
+            job.data = out.segment();
+            codec.decodeLayer(job, payload, 0, len);
+            payload.putInt(8, field & 0xffff, java.nio.ByteOrder.LITTLE_ENDIAN);
+            final FrameException e = assertThrows(FrameException.class, () -> codec.decodeLayer(job, payload, 0, len));
+            assertEquals(org.rdcodec.core.frame.FrameError.BAD_PAYLOAD, e.error());
+            assertTrue(e.getMessage().contains("payload format 0"), e.getMessage());
+        }
+    }
 }
