@@ -9,10 +9,12 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.rdcodec.sw.bp.BatchSlepianWolfDecoder;
 import org.rdcodec.sw.bp.BeliefPropagation;
 import org.rdcodec.sw.bp.DecodeFailure;
 import org.rdcodec.sw.bp.DecodeResult;
 import org.rdcodec.sw.bp.FloodingDecoder;
+import org.rdcodec.sw.bp.LayeredFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredSumProductDecoder;
 import org.rdcodec.sw.bp.SlepianWolfDecoder;
@@ -66,6 +68,11 @@ final class SwCommand implements Runnable {
     @Option(names = "--beta", description = "min-sum offset in LLR units (default ${DEFAULT-VALUE})")
     float beta;
 
+    @Option(names = "--decoder", description = "float (the engine of --schedule/--rule), fixed16 (16-bit layered "
+            + "min-sum, one block at a time) or batch16 (the same, up to 32 blocks per call: the fast one) "
+            + "(default ${DEFAULT-VALUE})")
+    String decoderKind = "float";
+
     @Option(names = "--max-iterations", description = "BP iteration limit (default ${DEFAULT-VALUE})")
     int maxIterations = SlepianWolfDecoder.DEFAULT_MAX_ITERATIONS;
 
@@ -99,7 +106,15 @@ final class SwCommand implements Runnable {
                         : RateChoice.adaptiveBaseBits(n, entropy, dispersion))), ladder, codeSeed)
                 : CodeCache.feedbackFree(n, ladder, entropy, dispersion, codeSeed);
         final double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
-        final SlepianWolfDecoder decoder = new SlepianWolfDecoder(engine(), maxIterations);
+        final boolean batch = switch (decoderKind) {
+            case "float", "fixed16" -> false;
+            case "batch16" -> true;
+            default -> throw new IllegalArgumentException("--decoder must be float, fixed16 or batch16, got " + decoderKind);
+        };
+        final SlepianWolfDecoder decoder = new SlepianWolfDecoder(
+                "fixed16".equals(decoderKind) ? new LayeredFixedPointMinSumDecoder() : engine(), maxIterations);
+        final BatchSlepianWolfDecoder batchDecoder = new BatchSlepianWolfDecoder(maxIterations);
+        final int group = batch ? BatchSlepianWolfDecoder.lanes() : 1;
 
         final SplittableRandom rnd = new SplittableRandom(seed);
         final float magnitude = (float) Math.log((1 - p) / p);
@@ -113,47 +128,65 @@ final class SwCommand implements Runnable {
         long decodeNanos = 0;
         long iterations = 0;
         long attempts = 0;
-        final float[] llr = new float[n];
-        for (int trial = 0; trial < trials; trial++) {
-            final long[] source = new long[words];
-            for (int w = 0; w < words; w++) {
-                source[w] = rnd.nextLong();
+        for (int first = 0; first < trials; first += group) {
+            final int blocks = Math.min(group, trials - first);
+            final long[][] source = new long[blocks][words];
+            final float[][] llr = new float[blocks][n];
+            final long[][] ladderBits = new long[blocks][];
+            final int[] crc = new int[blocks];
+            for (int j = 0; j < blocks; j++) {
+                for (int w = 0; w < words; w++) {
+                    source[j][w] = rnd.nextLong();
+                }
+                source[j][words - 1] &= lastMask;
+                for (int i = 0; i < n; i++) {
+                    final long x = (source[j][i >>> 6] >>> i) & 1L;
+                    final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
+                    llr[j][i] = y == 0 ? magnitude : -magnitude;
+                }
+                final long e0 = System.nanoTime();
+                ladderBits[j] = SyndromeEncoder.encode(code, source[j]);
+                crc[j] = SourceBlock.crc32c(source[j], n);
+                encodeNanos += System.nanoTime() - e0;
             }
-            source[words - 1] &= lastMask;
-            for (int i = 0; i < n; i++) {
-                final long x = (source[i >>> 6] >>> i) & 1L;
-                final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
-                llr[i] = y == 0 ? magnitude : -magnitude;
-            }
-            final long e0 = System.nanoTime();
-            final long[] ladderBits = SyndromeEncoder.encode(code, source);
-            final int crc = SourceBlock.crc32c(source, n);
-            encodeNanos += System.nanoTime() - e0;
             final long d0 = System.nanoTime();
-            int used;
-            try {
-                final DecodeResult r = rateAdaptive
-                        ? decoder.decodeRateAdaptive(code, llr, ladderBits, crc)
-                        : decoder.decode(code, llr, ladderBits, code.maxSyndromeBits(), crc);
-                decodeNanos += System.nanoTime() - d0;
-                used = r.syndromeBitsUsed();
-                iterations += r.totalIterations();
-                attempts += r.attempts();
-                if (Arrays.equals(r.bits(), source)) {
-                    successes++;
-                } else {
-                    falseSuccesses++;
-                }
-            } catch (final DecodeFailure f) {
-                decodeNanos += System.nanoTime() - d0;
-                used = f.syndromeBitsTried();
-                attempts += f.attempts();
-                iterations += (long) f.attempts() * maxIterations;
-                if (f.reason() == DecodeFailure.Reason.CRC_MISMATCH) {
-                    crcRejections++;
+            final BatchSlepianWolfDecoder.Outcome[] outcomes = new BatchSlepianWolfDecoder.Outcome[blocks];
+            if (batch) {
+                System.arraycopy(rateAdaptive ? batchDecoder.decodeRateAdaptive(code, llr, ladderBits, crc)
+                        : batchDecoder.decode(code, llr, ladderBits, code.maxSyndromeBits(), crc), 0, outcomes, 0, blocks);
+            } else {
+                try {
+                    outcomes[0] = new BatchSlepianWolfDecoder.Outcome(rateAdaptive
+                            ? decoder.decodeRateAdaptive(code, llr[0], ladderBits[0], crc[0])
+                            : decoder.decode(code, llr[0], ladderBits[0], code.maxSyndromeBits(), crc[0]), null);
+                } catch (final DecodeFailure f) {
+                    outcomes[0] = new BatchSlepianWolfDecoder.Outcome(null, f);
                 }
             }
-            ratios[trial] = used / (n * entropy);
+            decodeNanos += System.nanoTime() - d0;
+            for (int j = 0; j < blocks; j++) {
+                final int used;
+                if (outcomes[j].ok()) {
+                    final DecodeResult r = outcomes[j].result();
+                    used = r.syndromeBitsUsed();
+                    iterations += r.totalIterations();
+                    attempts += r.attempts();
+                    if (Arrays.equals(r.bits(), source[j])) {
+                        successes++;
+                    } else {
+                        falseSuccesses++;
+                    }
+                } else {
+                    final DecodeFailure f = outcomes[j].failure();
+                    used = f.syndromeBitsTried();
+                    attempts += f.attempts();
+                    iterations += (long) f.attempts() * maxIterations;
+                    if (f.reason() == DecodeFailure.Reason.CRC_MISMATCH) {
+                        crcRejections++;
+                    }
+                }
+                ratios[first + j] = used / (n * entropy);
+            }
         }
         final double[] sorted = ratios.clone();
         Arrays.sort(sorted);
@@ -163,7 +196,7 @@ final class SwCommand implements Runnable {
         out.put("entropy", entropy);
         out.put("trials", trials);
         out.put("mode", rateAdaptive ? "rate-adaptive" : "feedback-free");
-        out.put("decoder", decoder.engine().name());
+        out.put("decoder", batch ? "batch16 x" + group : decoder.engine().name());
         out.put("maxIterations", maxIterations);
         out.put("baseChecks", code.baseChecks());
         out.put("ladderBits", code.maxSyndromeBits());
