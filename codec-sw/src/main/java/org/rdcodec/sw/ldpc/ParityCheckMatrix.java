@@ -22,20 +22,6 @@ public final class ParityCheckMatrix {
     private final int[] colChecks;
     private final int[] colEdge;
     private final int maxRowDegree;
-    private volatile CheckGroups checkGroups;
-
-    /**
-     * Rows in groups of {@code lanes} checks, transposed for gathers: the k-th variable of check
-     * {@code c0 + j} of the group starting at c0 is at {@code vars[(c0 * degree) + k * lanes + j]}; rows shorter
-     * than {@code degree} (the largest row weight) and the checks past m in the last group point at the phantom
-     * variable n.
-     *
-     * @param lanes checks per group
-     * @param degree padded row length
-     * @param vars the indices, ceil(m / lanes) * lanes * degree of them
-     */
-    record CheckGroups(int lanes, int degree, int[] vars) {
-    }
 
     private ParityCheckMatrix(final int n, final int m, final int[] rowStart, final int[] rowVars) {
         this.n = n;
@@ -150,30 +136,6 @@ public final class ParityCheckMatrix {
      */
     public int columnDegree(final int v) {
         return colStart[v + 1] - colStart[v];
-    }
-
-    /**
-     * @param lanes checks per group (a power of two dividing 64)
-     * @return the transposed row layout for gather kernels, built on first use and cached
-     */
-    CheckGroups checkGroups(final int lanes) {
-        final CheckGroups cached = checkGroups;
-        if (cached != null && cached.lanes() == lanes) {
-            return cached;
-        }
-        final int d = Math.max(1, maxRowDegree);
-        final int groups = (m + lanes - 1) / lanes;
-        final int[] vars = new int[groups * lanes * d];
-        java.util.Arrays.fill(vars, n);
-        for (int c = 0; c < m; c++) {
-            final int base = (c / lanes) * lanes * d + (c % lanes);
-            for (int e = rowStart[c], k = 0; e < rowStart[c + 1]; e++, k++) {
-                vars[base + k * lanes] = rowVars[e];
-            }
-        }
-        final CheckGroups built = new CheckGroups(lanes, d, vars);
-        checkGroups = built;
-        return built;
     }
 
     /**

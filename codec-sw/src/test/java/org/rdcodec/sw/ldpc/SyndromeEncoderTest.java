@@ -30,38 +30,6 @@ class SyndromeEncoderTest {
     }
 
     @Test
-    void panamaKernelEqualsScalarKernel() {
-        final SplittableRandom rnd = new SplittableRandom(8);
-        final SyndromeKernel scalar = new ScalarSyndromeKernel();
-        final SyndromeKernel panama = new PanamaSyndromeKernel();
-        final int lanes = jdk.incubator.vector.IntVector.SPECIES_PREFERRED.length();
-        // block lengths 1, lanes +- 1 and word boundaries; check counts around the group size too
-        final ParityCheckMatrix single = ParityCheckMatrix.fromRows(1, 1, new int[] {0, 1}, new int[] {0});
-        for (final int n : new int[] {1, 2, lanes - 1, lanes + 1, 64, 1000, 4099}) {
-            for (final int m : new int[] {1, lanes - 1, lanes + 1, n / 2}) {
-                if (m < 1 || m > n) {
-                    continue;
-                }
-                final ParityCheckMatrix h = n == 1 ? single : PegBuilder.build(n, m, n + m);
-                final ParityCheckMatrix[] mats = 2 * m <= n
-                        ? new ParityCheckMatrix[] {h, LadderCode.of(h, 2 * m, 1).halves()}
-                        : new ParityCheckMatrix[] {h};
-                for (final ParityCheckMatrix mat : mats) {
-                    for (int trial = 0; trial < 3; trial++) {
-                        final long[] x = TestSources.randomBlock(n, rnd);
-                        final long[] a = new long[(mat.m() + 63) >>> 6];
-                        final long[] b = new long[(mat.m() + 63) >>> 6];
-                        scalar.syndrome(mat, x, a);
-                        panama.syndrome(mat, x, b);
-                        assertArrayEquals(mat.syndromeReference(x), a, "scalar n=" + n + " m=" + mat.m());
-                        assertArrayEquals(a, b, "panama n=" + n + " m=" + mat.m());
-                    }
-                }
-            }
-        }
-    }
-
-    @Test
     void bitTransposeIsATranspose() {
         final SplittableRandom rnd = new SplittableRandom(4);
         final long[] a = new long[64];

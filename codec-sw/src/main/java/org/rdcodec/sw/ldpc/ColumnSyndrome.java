@@ -5,15 +5,17 @@ package org.rdcodec.sw.ldpc;
  * syndrome bits of its checks. One pass over the column index array for half the bits of a random source; the
  * syndrome (m / 8 bytes) stays in L1/L2, and no source bits are gathered.
  */
-public final class ScalarSyndromeKernel implements SyndromeKernel {
+final class ColumnSyndrome {
 
-    /** For {@link org.rdcodec.core.simd.VectorizationProvider}. */
-    public ScalarSyndromeKernel() {
-        // stateless
+    private ColumnSyndrome() {
     }
 
-    @Override
-    public void syndrome(final ParityCheckMatrix h, final long[] sourceWords, final long[] s) {
+    /**
+     * @param h the matrix
+     * @param sourceWords n validated source bits
+     * @param s receives the syndrome; all zero on entry
+     */
+    static void syndrome(final ParityCheckMatrix h, final long[] sourceWords, final long[] s) {
         final int[] colStart = h.colStart();
         final int[] colChecks = h.colChecks();
         final int words = SourceBlock.words(h.n());
