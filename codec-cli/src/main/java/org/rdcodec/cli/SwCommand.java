@@ -41,6 +41,10 @@ final class SwCommand implements Runnable {
     @Option(names = "--p", description = "crossover probability of the side information (default ${DEFAULT-VALUE})")
     double p = 0.11;
 
+    @Option(names = "--sigma", description = "Gaussian side information instead of BSC: y = (1 - 2x) + N(0, sigma^2), "
+            + "LLR = 2y / sigma^2; rates are reported over H(X|Y) integrated numerically (--p is ignored)")
+    Double sigma;
+
     @Option(names = "--trials", description = "blocks to code (default ${DEFAULT-VALUE})")
     int trials = 100;
 
@@ -87,12 +91,13 @@ final class SwCommand implements Runnable {
 
     @Override
     public void run() {
-        if (n < 64 || !(p > 0 && p < 0.5) || trials < 1) {
-            throw new IllegalArgumentException("need n >= 64, 0 < p < 0.5, trials >= 1; got n=" + n + " p=" + p
-                    + " trials=" + trials);
+        if (n < 64 || !(p > 0 && p < 0.5) || trials < 1 || (sigma != null && !(sigma > 0 && sigma < 100))) {
+            throw new IllegalArgumentException("need n >= 64, 0 < p < 0.5, trials >= 1, 0 < sigma < 100; got n=" + n
+                    + " p=" + p + " trials=" + trials + " sigma=" + sigma);
         }
-        final double entropy = RateChoice.binaryEntropy(p);
-        final double dispersion = RateChoice.bitDispersion(p);
+        final boolean gaussian = sigma != null;
+        final double entropy = gaussian ? RateChoice.awgnConditionalEntropy(sigma) : RateChoice.binaryEntropy(p);
+        final double dispersion = gaussian ? probeDispersion() : RateChoice.bitDispersion(p);
         final int feedbackFree = ratio != null
                 ? (int) Math.min(n, Math.ceil(ratio * n * entropy))
                 : RateChoice.feedbackFreeBits(n, entropy, dispersion);
@@ -139,10 +144,14 @@ final class SwCommand implements Runnable {
                     source[j][w] = rnd.nextLong();
                 }
                 source[j][words - 1] &= lastMask;
-                for (int i = 0; i < n; i++) {
-                    final long x = (source[j][i >>> 6] >>> i) & 1L;
-                    final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
-                    llr[j][i] = y == 0 ? magnitude : -magnitude;
+                if (gaussian) {
+                    awgnLlr(source[j], rnd, llr[j]);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        final long x = (source[j][i >>> 6] >>> i) & 1L;
+                        final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
+                        llr[j][i] = y == 0 ? magnitude : -magnitude;
+                    }
                 }
                 final long e0 = System.nanoTime();
                 ladderBits[j] = SyndromeEncoder.encode(code, source[j]);
@@ -192,7 +201,11 @@ final class SwCommand implements Runnable {
         Arrays.sort(sorted);
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("n", n);
-        out.put("p", p);
+        if (gaussian) {
+            out.put("sigma", sigma);
+        } else {
+            out.put("p", p);
+        }
         out.put("entropy", entropy);
         out.put("trials", trials);
         out.put("mode", rateAdaptive ? "rate-adaptive" : "feedback-free");
@@ -215,6 +228,29 @@ final class SwCommand implements Runnable {
                 (double) n * trials / (decodeNanos * 1e-9) / 1e6 * (iterations / (double) trials) / 20.0);
         out.put("encodeGbitPerSecondColdJit", (double) n * trials / (encodeNanos * 1e-9) / 1e9);
         print(out);
+    }
+
+    /** LLRs of y = (1 - 2x) + N(0, sigma^2): 2 y / sigma^2. */
+    private void awgnLlr(final long[] x, final SplittableRandom rnd, final float[] llr) {
+        final double s2 = sigma * sigma;
+        for (int i = 0; i < n; i++) {
+            final double s = ((x[i >>> 6] >>> i) & 1L) == 0 ? 1.0 : -1.0;
+            // Box-Muller, one value per pair of uniforms
+            final double g = Math.sqrt(-2 * Math.log(1.0 - rnd.nextDouble())) * Math.cos(2 * Math.PI * rnd.nextDouble());
+            llr[i] = (float) (2 * (s + sigma * g) / s2);
+        }
+    }
+
+    /** @return V^ of one probe block (its own seed, so the trials' stream is untouched) */
+    private double probeDispersion() {
+        final SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        final long[] x = new long[SourceBlock.words(n)];
+        for (int w = 0; w < x.length; w++) {
+            x[w] = rnd.nextLong();
+        }
+        final float[] llr = new float[n];
+        awgnLlr(x, rnd, llr);
+        return RateChoice.dispersion(llr);
     }
 
     private BeliefPropagation engine() {

@@ -74,6 +74,35 @@ public final class RateChoice {
     }
 
     /**
+     * H(X | Y) for a uniform binary source seen through y = (1 - 2x) + N(0, sigma^2) (LLR = 2 y / sigma^2):
+     * E[h_b(1 / (1 + e^|L|))] over y ~ N(1, sigma^2) (x = 0 suffices by symmetry), by composite Simpson's
+     * rule on [1 - 12 sigma, 1 + 12 sigma] with 20000 intervals (the integrand is smooth and bounded by the
+     * density; the tails beyond 12 sigma weigh below 1e-30).
+     *
+     * @param sigma noise standard deviation, &gt; 0
+     * @return H(X | Y) in bits
+     */
+    public static double awgnConditionalEntropy(final double sigma) {
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new SyndromeCodingException("AWGN side information: sigma must be finite and > 0, got " + sigma);
+        }
+        final int intervals = 20000;
+        final double lo = 1 - 12 * sigma;
+        final double hi = 1 + 12 * sigma;
+        final double step = (hi - lo) / intervals;
+        double sum = 0;
+        for (int i = 0; i <= intervals; i++) {
+            final double y = lo + i * step;
+            final double w = i == 0 || i == intervals ? 1 : (i % 2 == 1 ? 4 : 2);
+            final double density = Math.exp(-0.5 * (y - 1) * (y - 1) / (sigma * sigma)) / (sigma * Math.sqrt(2 * Math.PI));
+            final double a = Math.abs(2 * y / (sigma * sigma));
+            final double q = Math.exp(-a) / (1 + Math.exp(-a));
+            sum += w * density * binaryEntropy(q);
+        }
+        return sum * step / 3;
+    }
+
+    /**
      * @param llr per-bit LLRs
      * @return H^, mean h_b(1 / (1 + e^|LLR|)), bits per source bit
      */
