@@ -19,7 +19,8 @@ import org.rdcodec.sw.ldpc.TestSources;
 /** The 16-bit batch decoder gives, block by block, exactly its scalar twin's result (FixedPointRules). */
 class BatchFixedPointMinSumDecoderTest {
 
-    private static final int ITERATIONS = 30;
+    /** Enough for most blocks at 1.25 h(p) to converge and the noisy third to fail. */
+    private static final int ITERATIONS = 20;
 
     @Test
     void everyLaneEqualsTheScalarTwin() {
@@ -28,7 +29,8 @@ class BatchFixedPointMinSumDecoderTest {
         int converged = 0;
         int failed = 0;
         for (final int n : new int[] {2, vectorLanes - 1, vectorLanes + 1, 1000, 4099}) {
-            for (final double p : new double[] {0.02, 0.11}) {
+            // the longest block once: before C2 compiles the kernel the batch runs interpreted, and it dominates
+            for (final double p : n > 1000 ? new double[] {0.11} : new double[] {0.02, 0.11}) {
                 final int m = Math.max(1, Math.min(n, (int) Math.ceil(1.25 * n * RateChoice.binaryEntropy(p))));
                 final LadderCode code = CodeCache.get(n, m, 3);
                 final ParityCheckMatrix h = code.base();
