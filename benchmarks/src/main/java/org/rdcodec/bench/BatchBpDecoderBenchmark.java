@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rdcodec.sw.bp.BatchFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.BatchLayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.ldpc.CodeCache;
@@ -25,7 +26,9 @@ import org.rdcodec.sw.ldpc.SyndromeEncoder;
  * Layered min-sum at n = 65536, exactly {@value #ITERATIONS} iterations, on {@link BatchLayeredMinSumDecoder#lanes()}
  * blocks: the Vector API batch decoder against the scalar decoder run on the same blocks one after another.
  * Both decode the same number of source bits per operation (lanes x n); side information at 0.9 x the code's
- * rate in entropy keeps every block at the full iteration count.
+ * rate in entropy keeps every block at the full iteration count. {@link #fixedPointBatch} runs the 16-bit batch
+ * decoder on {@link BatchFixedPointMinSumDecoder#lanes()} blocks (32 with AVX-512, twice the float lanes): its
+ * source bits per operation are fixedLanes x n.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -53,7 +56,11 @@ public class BatchBpDecoderBenchmark {
     private float[][] llr;
     private long[][] syndromes;
     private long[][] out;
+    private float[][] fixedLlr;
+    private long[][] fixedSyndromes;
+    private long[][] fixedOut;
     private final BatchLayeredMinSumDecoder batch = new BatchLayeredMinSumDecoder();
+    private final BatchFixedPointMinSumDecoder fixedBatch = new BatchFixedPointMinSumDecoder();
     private final LayeredMinSumDecoder scalar = new LayeredMinSumDecoder();
 
     /** Builds the code and one batch of blocks. */
@@ -70,6 +77,20 @@ public class BatchBpDecoderBenchmark {
             final long[] x = BscBlocks.sourceWithSideInformation(n, p, rnd, llr[j]);
             syndromes[j] = SyndromeEncoder.syndrome(code.base(), x);
         }
+        final int fixedLanes = BatchFixedPointMinSumDecoder.lanes();
+        fixedLlr = new float[fixedLanes][n];
+        fixedSyndromes = new long[fixedLanes][];
+        fixedOut = new long[fixedLanes][(n + 63) >>> 6];
+        for (int j = 0; j < fixedLanes; j++) {
+            final long[] x = BscBlocks.sourceWithSideInformation(n, p, rnd, fixedLlr[j]);
+            fixedSyndromes[j] = SyndromeEncoder.syndrome(code.base(), x);
+        }
+    }
+
+    /** @return per-block results of the 16-bit batch decoder on its own lane count of blocks */
+    @Benchmark
+    public int[] fixedPointBatch() {
+        return fixedBatch.decode(code.base(), fixedLlr, fixedSyndromes, ITERATIONS, fixedOut);
     }
 
     /** @return per-block results of the vector batch decoder */

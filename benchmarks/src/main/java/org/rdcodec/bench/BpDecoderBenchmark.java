@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rdcodec.sw.bp.BeliefPropagation;
 import org.rdcodec.sw.bp.FloodingDecoder;
+import org.rdcodec.sw.bp.LayeredFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredSumProductDecoder;
 import org.rdcodec.sw.ldpc.CodeCache;
@@ -50,7 +51,7 @@ public class BpDecoderBenchmark {
     public double rate;
 
     /** Engine: layered-min-sum, flooding-min-sum, layered-sum-product. */
-    @Param({"layered-min-sum", "flooding-min-sum", "layered-sum-product"})
+    @Param({"layered-min-sum", "layered-min-sum-fixed16", "flooding-min-sum", "layered-sum-product"})
     public String engine;
 
     private BeliefPropagation bp;
@@ -65,6 +66,7 @@ public class BpDecoderBenchmark {
         code = CodeCache.get(n, (int) Math.ceil(rate * n), 7);
         bp = switch (engine) {
             case "layered-min-sum" -> new LayeredMinSumDecoder();
+            case "layered-min-sum-fixed16" -> new LayeredFixedPointMinSumDecoder();
             case "flooding-min-sum" -> new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
             case "layered-sum-product" -> new LayeredSumProductDecoder();
             default -> throw new IllegalArgumentException(engine);

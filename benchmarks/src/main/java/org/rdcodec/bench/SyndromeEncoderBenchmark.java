@@ -22,8 +22,8 @@ import org.rdcodec.sw.ldpc.SyndromeEncoder;
 /**
  * Slepian-Wolf syndrome encoding at n = 65536: the column-wise encoder ({@link SyndromeEncoder#syndrome}),
  * the full ladder encoding (syndrome + accumulate + reorder), the row-wise scalar reference, and a
- * streaming-read baseline over the same index array the encoder walks. Source bits per second =
- * n / (time per operation).
+ * streaming-read baseline over the same index array the encoder walks, and the bit-sliced batch encoder on {@value SyndromeEncoder#BATCH} blocks. Source bits per second =
+ * n / (time per operation), 64 n for {@link #batch64}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,6 +44,7 @@ public class SyndromeEncoderBenchmark {
 
     private LadderCode code;
     private long[] source;
+    private long[][] sources;
 
     /** Builds the code (cached) and a uniform random source. */
     @Setup(Level.Trial)
@@ -54,6 +55,20 @@ public class SyndromeEncoderBenchmark {
         for (int i = 0; i < source.length; i++) {
             source[i] = rnd.nextLong();
         }
+        sources = new long[SyndromeEncoder.BATCH][source.length];
+        for (final long[] b : sources) {
+            for (int i = 0; i < b.length; i++) {
+                b[i] = rnd.nextLong();
+            }
+            b[b.length - 1] &= (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+        }
+        source[source.length - 1] &= (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+    }
+
+    /** @return all ladder bits of 64 blocks, bit-sliced */
+    @Benchmark
+    public long[][] batch64() {
+        return SyndromeEncoder.encodeBatch(code, sources);
     }
 
     /** @return the syndrome, column-wise (the fast path) */

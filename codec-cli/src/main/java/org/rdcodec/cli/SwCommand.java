@@ -9,10 +9,12 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.rdcodec.sw.bp.BatchSlepianWolfDecoder;
 import org.rdcodec.sw.bp.BeliefPropagation;
 import org.rdcodec.sw.bp.DecodeFailure;
 import org.rdcodec.sw.bp.DecodeResult;
 import org.rdcodec.sw.bp.FloodingDecoder;
+import org.rdcodec.sw.bp.LayeredFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredSumProductDecoder;
 import org.rdcodec.sw.bp.SlepianWolfDecoder;
@@ -38,6 +40,10 @@ final class SwCommand implements Runnable {
 
     @Option(names = "--p", description = "crossover probability of the side information (default ${DEFAULT-VALUE})")
     double p = 0.11;
+
+    @Option(names = "--sigma", description = "Gaussian side information instead of BSC: y = (1 - 2x) + N(0, sigma^2), "
+            + "LLR = 2y / sigma^2; rates are reported over H(X|Y) integrated numerically (--p is ignored)")
+    Double sigma;
 
     @Option(names = "--trials", description = "blocks to code (default ${DEFAULT-VALUE})")
     int trials = 100;
@@ -66,6 +72,11 @@ final class SwCommand implements Runnable {
     @Option(names = "--beta", description = "min-sum offset in LLR units (default ${DEFAULT-VALUE})")
     float beta;
 
+    @Option(names = "--decoder", description = "float (the engine of --schedule/--rule), fixed16 (16-bit layered "
+            + "min-sum, one block at a time) or batch16 (the same, up to 32 blocks per call: the fast one) "
+            + "(default ${DEFAULT-VALUE})")
+    String decoderKind = "float";
+
     @Option(names = "--max-iterations", description = "BP iteration limit (default ${DEFAULT-VALUE})")
     int maxIterations = SlepianWolfDecoder.DEFAULT_MAX_ITERATIONS;
 
@@ -80,12 +91,13 @@ final class SwCommand implements Runnable {
 
     @Override
     public void run() {
-        if (n < 64 || !(p > 0 && p < 0.5) || trials < 1) {
-            throw new IllegalArgumentException("need n >= 64, 0 < p < 0.5, trials >= 1; got n=" + n + " p=" + p
-                    + " trials=" + trials);
+        if (n < 64 || !(p > 0 && p < 0.5) || trials < 1 || (sigma != null && !(sigma > 0 && sigma < 100))) {
+            throw new IllegalArgumentException("need n >= 64, 0 < p < 0.5, trials >= 1, 0 < sigma < 100; got n=" + n
+                    + " p=" + p + " trials=" + trials + " sigma=" + sigma);
         }
-        final double entropy = RateChoice.binaryEntropy(p);
-        final double dispersion = RateChoice.bitDispersion(p);
+        final boolean gaussian = sigma != null;
+        final double entropy = gaussian ? RateChoice.awgnConditionalEntropy(sigma) : RateChoice.binaryEntropy(p);
+        final double dispersion = gaussian ? probeDispersion() : RateChoice.bitDispersion(p);
         final int feedbackFree = ratio != null
                 ? (int) Math.min(n, Math.ceil(ratio * n * entropy))
                 : RateChoice.feedbackFreeBits(n, entropy, dispersion);
@@ -99,7 +111,15 @@ final class SwCommand implements Runnable {
                         : RateChoice.adaptiveBaseBits(n, entropy, dispersion))), ladder, codeSeed)
                 : CodeCache.feedbackFree(n, ladder, entropy, dispersion, codeSeed);
         final double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
-        final SlepianWolfDecoder decoder = new SlepianWolfDecoder(engine(), maxIterations);
+        final boolean batch = switch (decoderKind) {
+            case "float", "fixed16" -> false;
+            case "batch16" -> true;
+            default -> throw new IllegalArgumentException("--decoder must be float, fixed16 or batch16, got " + decoderKind);
+        };
+        final SlepianWolfDecoder decoder = new SlepianWolfDecoder(
+                "fixed16".equals(decoderKind) ? new LayeredFixedPointMinSumDecoder() : engine(), maxIterations);
+        final BatchSlepianWolfDecoder batchDecoder = new BatchSlepianWolfDecoder(maxIterations);
+        final int group = batch ? BatchSlepianWolfDecoder.lanes() : 1;
 
         final SplittableRandom rnd = new SplittableRandom(seed);
         final float magnitude = (float) Math.log((1 - p) / p);
@@ -113,57 +133,83 @@ final class SwCommand implements Runnable {
         long decodeNanos = 0;
         long iterations = 0;
         long attempts = 0;
-        final float[] llr = new float[n];
-        for (int trial = 0; trial < trials; trial++) {
-            final long[] source = new long[words];
-            for (int w = 0; w < words; w++) {
-                source[w] = rnd.nextLong();
-            }
-            source[words - 1] &= lastMask;
-            for (int i = 0; i < n; i++) {
-                final long x = (source[i >>> 6] >>> i) & 1L;
-                final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
-                llr[i] = y == 0 ? magnitude : -magnitude;
-            }
-            final long e0 = System.nanoTime();
-            final long[] ladderBits = SyndromeEncoder.encode(code, source);
-            final int crc = SourceBlock.crc32c(source, n);
-            encodeNanos += System.nanoTime() - e0;
-            final long d0 = System.nanoTime();
-            int used;
-            try {
-                final DecodeResult r = rateAdaptive
-                        ? decoder.decodeRateAdaptive(code, llr, ladderBits, crc)
-                        : decoder.decode(code, llr, ladderBits, code.maxSyndromeBits(), crc);
-                decodeNanos += System.nanoTime() - d0;
-                used = r.syndromeBitsUsed();
-                iterations += r.totalIterations();
-                attempts += r.attempts();
-                if (Arrays.equals(r.bits(), source)) {
-                    successes++;
+        for (int first = 0; first < trials; first += group) {
+            final int blocks = Math.min(group, trials - first);
+            final long[][] source = new long[blocks][words];
+            final float[][] llr = new float[blocks][n];
+            final long[][] ladderBits = new long[blocks][];
+            final int[] crc = new int[blocks];
+            for (int j = 0; j < blocks; j++) {
+                for (int w = 0; w < words; w++) {
+                    source[j][w] = rnd.nextLong();
+                }
+                source[j][words - 1] &= lastMask;
+                if (gaussian) {
+                    awgnLlr(source[j], rnd, llr[j]);
                 } else {
-                    falseSuccesses++;
+                    for (int i = 0; i < n; i++) {
+                        final long x = (source[j][i >>> 6] >>> i) & 1L;
+                        final long y = x ^ (rnd.nextDouble() < p ? 1L : 0L);
+                        llr[j][i] = y == 0 ? magnitude : -magnitude;
+                    }
                 }
-            } catch (final DecodeFailure f) {
-                decodeNanos += System.nanoTime() - d0;
-                used = f.syndromeBitsTried();
-                attempts += f.attempts();
-                iterations += (long) f.attempts() * maxIterations;
-                if (f.reason() == DecodeFailure.Reason.CRC_MISMATCH) {
-                    crcRejections++;
+                final long e0 = System.nanoTime();
+                ladderBits[j] = SyndromeEncoder.encode(code, source[j]);
+                crc[j] = SourceBlock.crc32c(source[j], n);
+                encodeNanos += System.nanoTime() - e0;
+            }
+            final long d0 = System.nanoTime();
+            final BatchSlepianWolfDecoder.Outcome[] outcomes = new BatchSlepianWolfDecoder.Outcome[blocks];
+            if (batch) {
+                System.arraycopy(rateAdaptive ? batchDecoder.decodeRateAdaptive(code, llr, ladderBits, crc)
+                        : batchDecoder.decode(code, llr, ladderBits, code.maxSyndromeBits(), crc), 0, outcomes, 0, blocks);
+            } else {
+                try {
+                    outcomes[0] = new BatchSlepianWolfDecoder.Outcome(rateAdaptive
+                            ? decoder.decodeRateAdaptive(code, llr[0], ladderBits[0], crc[0])
+                            : decoder.decode(code, llr[0], ladderBits[0], code.maxSyndromeBits(), crc[0]), null);
+                } catch (final DecodeFailure f) {
+                    outcomes[0] = new BatchSlepianWolfDecoder.Outcome(null, f);
                 }
             }
-            ratios[trial] = used / (n * entropy);
+            decodeNanos += System.nanoTime() - d0;
+            for (int j = 0; j < blocks; j++) {
+                final int used;
+                if (outcomes[j].ok()) {
+                    final DecodeResult r = outcomes[j].result();
+                    used = r.syndromeBitsUsed();
+                    iterations += r.totalIterations();
+                    attempts += r.attempts();
+                    if (Arrays.equals(r.bits(), source[j])) {
+                        successes++;
+                    } else {
+                        falseSuccesses++;
+                    }
+                } else {
+                    final DecodeFailure f = outcomes[j].failure();
+                    used = f.syndromeBitsTried();
+                    attempts += f.attempts();
+                    iterations += (long) f.attempts() * maxIterations;
+                    if (f.reason() == DecodeFailure.Reason.CRC_MISMATCH) {
+                        crcRejections++;
+                    }
+                }
+                ratios[first + j] = used / (n * entropy);
+            }
         }
         final double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("n", n);
-        out.put("p", p);
+        if (gaussian) {
+            out.put("sigma", sigma);
+        } else {
+            out.put("p", p);
+        }
         out.put("entropy", entropy);
         out.put("trials", trials);
         out.put("mode", rateAdaptive ? "rate-adaptive" : "feedback-free");
-        out.put("decoder", decoder.engine().name());
+        out.put("decoder", batch ? "batch16 x" + group : decoder.engine().name());
         out.put("maxIterations", maxIterations);
         out.put("baseChecks", code.baseChecks());
         out.put("ladderBits", code.maxSyndromeBits());
@@ -182,6 +228,29 @@ final class SwCommand implements Runnable {
                 (double) n * trials / (decodeNanos * 1e-9) / 1e6 * (iterations / (double) trials) / 20.0);
         out.put("encodeGbitPerSecondColdJit", (double) n * trials / (encodeNanos * 1e-9) / 1e9);
         print(out);
+    }
+
+    /** LLRs of y = (1 - 2x) + N(0, sigma^2): 2 y / sigma^2. */
+    private void awgnLlr(final long[] x, final SplittableRandom rnd, final float[] llr) {
+        final double s2 = sigma * sigma;
+        for (int i = 0; i < n; i++) {
+            final double s = ((x[i >>> 6] >>> i) & 1L) == 0 ? 1.0 : -1.0;
+            // Box-Muller, one value per pair of uniforms
+            final double g = Math.sqrt(-2 * Math.log(1.0 - rnd.nextDouble())) * Math.cos(2 * Math.PI * rnd.nextDouble());
+            llr[i] = (float) (2 * (s + sigma * g) / s2);
+        }
+    }
+
+    /** @return V^ of one probe block (its own seed, so the trials' stream is untouched) */
+    private double probeDispersion() {
+        final SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        final long[] x = new long[SourceBlock.words(n)];
+        for (int w = 0; w < x.length; w++) {
+            x[w] = rnd.nextLong();
+        }
+        final float[] llr = new float[n];
+        awgnLlr(x, rnd, llr);
+        return RateChoice.dispersion(llr);
     }
 
     private BeliefPropagation engine() {

@@ -46,6 +46,15 @@ public final class SlepianWolfDecoder {
         return new SlepianWolfDecoder(new LayeredMinSumDecoder(), DEFAULT_MAX_ITERATIONS);
     }
 
+    /**
+     * @return layered normalized min-sum in 16-bit fixed point ({@link LayeredFixedPointMinSumDecoder}),
+     *         {@link #DEFAULT_MAX_ITERATIONS} iterations: per block exactly what {@link BatchSlepianWolfDecoder}
+     *         gives, one block at a time (slower than {@link #fast()} alone; the batch decoder is the fast one)
+     */
+    public static SlepianWolfDecoder fixedPoint() {
+        return new SlepianWolfDecoder(new LayeredFixedPointMinSumDecoder(), DEFAULT_MAX_ITERATIONS);
+    }
+
     /** @return the BP engine */
     public BeliefPropagation engine() {
         return engine;

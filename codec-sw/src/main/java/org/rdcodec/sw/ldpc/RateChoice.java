@@ -13,28 +13,42 @@ package org.rdcodec.sw.ldpc;
  * that over the block; the number of bits any code needs for block error eps at length n is about
  * n H + Q^-1(eps) sqrt(n V) (second-order, Strassen/Polyanskiy).
  *
- * <p><b>Feedback-free rate.</b> bits = n H^ (1 + {@link #codeGap(double) gap(H^)}) + {@link #Z_SUCCESS} sqrt(n V^):
- * the multiplicative term is this library's codes' measured distance from the entropy under layered min-sum
- * (60 iterations), the second the finite-length spread at 99% success. gap(H) is interpolated from the
- * measurements at n = 65536 (src/site/ldpc.md, 20 blocks per point), chosen so that the rate at n = 65536 is
- * at or above the smallest measured rate with >= 95% success plus a few hundredths:
+ * <p><b>Feedback-free rate.</b> bits = n H^ (1 + {@link #codeGap(int, double) gap(n, H^)}) + {@link #Z_SUCCESS}
+ * sqrt(n V^): the second term is the finite-length spread at 99% success, the first this library's codes'
+ * measured distance from the entropy under layered min-sum (60 iterations). gap(n, H) is interpolated (linearly
+ * in H, and in log2 n between the lengths 4096, 16384, 65536; constant outside) from a table calibrated with the
+ * fast 16-bit batch decoder (its rate equals the float decoder's to +-0.004 h(p), src/site/ldpc.md): at each
+ * (n, p) the table reproduces a ratio R = bits / (n h(p)) at which at least 99% of 512 (n = 65536), 1024
+ * (16384) or 2048 (4096) BSC(p) blocks decoded, rounded up to 0.005 in gap:
  * <pre>
- *   p      h(p)    measured success at n = 65536                 z term   gap
- *   0.01   0.0808  1.30: 45%   1.40: 90%                        0.080    0.39  (rate 1.47)
- *   0.05   0.2864  1.20: 95%   1.25: 100%                       0.032    0.22  (rate 1.25)
- *   0.11   0.4999  1.15: 100%  1.20: 100%                       0.019    0.16  (rate 1.18)
- *   0.2    0.7219  1.10: 40%   1.15: 65%   1.22: 77% (30 blocks) 0.011    0.28  (rate 1.29)
+ *   n       p = 0.01        p = 0.05        p = 0.11        p = 0.2
+ *   4096    R 1.90 (1.85: 98.6%)  1.40 (99.6%)  1.24 (1.234: 99.3%)  1.25 (100%)
+ *   16384   1.62 (99.6%)    1.27 (1.25: 99.1%, 1.283: 99.9%)  1.18 (1.17: 99.5%)  1.22 (100%)
+ *   65536   1.47 (99.6%)    1.22 (100%; 1.18: 81%)  1.16 (100%; 1.14: 97.1%)  1.21 (99.8%; 1.18: 98.4%)
  * </pre>
+ * Except at p = 0.2: there the single-block float decoder ({@code SlepianWolfDecoder.fast()}) fails more often
+ * than the 16-bit one (n = 65536, 256 blocks: 1.21: 98.4%, 1.24: 99.2%, 1.26: 99.6%), so the column is 0.24
+ * at every length (R = 1.25 at n = 65536, 1.26 at 16384, 1.28 at 4096), what both decoders decode.
  * Low entropies need a large relative margin because their codes have high rate (few checks of degree
  * 40+), where BP and min-sum are furthest from capacity in relative terms.
  */
 public final class RateChoice {
 
-    /** Entropies (bits per source bit) of the measured gap table. */
+    /** Entropies (bits per source bit) of the measured gap table: h(p) for p = 0.01, 0.05, 0.11, 0.2. */
     private static final double[] GAP_ENTROPY = {0.0, 0.0808, 0.2864, 0.4999, 0.7219, 1.0};
 
-    /** Measured multiplicative excess at those entropies (see the class comment); flat beyond the ends. */
-    private static final double[] GAP = {0.39, 0.39, 0.22, 0.16, 0.28, 0.28};
+    /** log2 of the block lengths of the gap table's rows. */
+    private static final int[] GAP_LOG2_LENGTH = {12, 14, 16};
+
+    /**
+     * Measured multiplicative excess, one row per length of {@link #GAP_LOG2_LENGTH}, one column per entropy of
+     * {@link #GAP_ENTROPY} (see the class comment); flat beyond the ends.
+     */
+    private static final double[][] GAP = {
+        {0.585, 0.585, 0.275, 0.17, 0.24, 0.24},
+        {0.465, 0.465, 0.21, 0.145, 0.24, 0.24},
+        {0.39, 0.39, 0.19, 0.145, 0.24, 0.24},
+    };
 
     /**
      * Q^-1(0.01) = 2.326 for 99% success from the Gaussian approximation, rounded up to 2.5 because the
@@ -71,6 +85,35 @@ public final class RateChoice {
             return 0;
         }
         return -(q * Math.log(q) + (1 - q) * Math.log1p(-q)) / Math.log(2);
+    }
+
+    /**
+     * H(X | Y) for a uniform binary source seen through y = (1 - 2x) + N(0, sigma^2) (LLR = 2 y / sigma^2):
+     * E[h_b(1 / (1 + e^|L|))] over y ~ N(1, sigma^2) (x = 0 suffices by symmetry), by composite Simpson's
+     * rule on [1 - 12 sigma, 1 + 12 sigma] with 20000 intervals (the integrand is smooth and bounded by the
+     * density; the tails beyond 12 sigma weigh below 1e-30).
+     *
+     * @param sigma noise standard deviation, &gt; 0
+     * @return H(X | Y) in bits
+     */
+    public static double awgnConditionalEntropy(final double sigma) {
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new SyndromeCodingException("AWGN side information: sigma must be finite and > 0, got " + sigma);
+        }
+        final int intervals = 20000;
+        final double lo = 1 - 12 * sigma;
+        final double hi = 1 + 12 * sigma;
+        final double step = (hi - lo) / intervals;
+        double sum = 0;
+        for (int i = 0; i <= intervals; i++) {
+            final double y = lo + i * step;
+            final double w = i == 0 || i == intervals ? 1 : (i % 2 == 1 ? 4 : 2);
+            final double density = Math.exp(-0.5 * (y - 1) * (y - 1) / (sigma * sigma)) / (sigma * Math.sqrt(2 * Math.PI));
+            final double a = Math.abs(2 * y / (sigma * sigma));
+            final double q = Math.exp(-a) / (1 + Math.exp(-a));
+            sum += w * density * binaryEntropy(q);
+        }
+        return sum * step / 3;
     }
 
     /**
@@ -121,10 +164,31 @@ public final class RateChoice {
 
     /**
      * @param entropy H^ in [0, 1]
-     * @return the measured multiplicative excess rate of the codes at that entropy, linearly interpolated
+     * @return the measured multiplicative excess rate of the codes at that entropy at n = 65536, linearly
+     *         interpolated
      */
     public static double codeGap(final double entropy) {
-        return interpolate(GAP, entropy);
+        return interpolate(GAP[GAP.length - 1], entropy);
+    }
+
+    /**
+     * @param n block length
+     * @param entropy H^ in [0, 1]
+     * @return the measured multiplicative excess rate of the codes at that entropy and length (linear in H and
+     *         in log2 n between the table's lengths, constant outside them)
+     */
+    public static double codeGap(final int n, final double entropy) {
+        final double l = Math.log(Math.max(1, n)) / Math.log(2);
+        if (l <= GAP_LOG2_LENGTH[0]) {
+            return interpolate(GAP[0], entropy);
+        }
+        for (int i = 1; i < GAP_LOG2_LENGTH.length; i++) {
+            if (l <= GAP_LOG2_LENGTH[i]) {
+                final double f = (l - GAP_LOG2_LENGTH[i - 1]) / (GAP_LOG2_LENGTH[i] - GAP_LOG2_LENGTH[i - 1]);
+                return (1 - f) * interpolate(GAP[i - 1], entropy) + f * interpolate(GAP[i], entropy);
+            }
+        }
+        return interpolate(GAP[GAP.length - 1], entropy);
     }
 
     private static double interpolate(final double[] table, final double entropy) {
@@ -149,7 +213,7 @@ public final class RateChoice {
      * @return bits to send, in [1, n]
      */
     public static int feedbackFreeBits(final int n, final double entropy, final double dispersion) {
-        final double bits = n * entropy * (1 + codeGap(entropy)) + Z_SUCCESS * Math.sqrt(n * dispersion);
+        final double bits = n * entropy * (1 + codeGap(n, entropy)) + Z_SUCCESS * Math.sqrt(n * dispersion);
         return (int) Math.max(1, Math.min(n, Math.ceil(bits)));
     }
 

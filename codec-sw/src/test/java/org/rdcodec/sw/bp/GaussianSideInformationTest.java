@@ -99,4 +99,38 @@ class GaussianSideInformationTest {
         }
         assertTrue(failures <= ALLOWED_FAILURES, failures + " of " + TRIALS + " failed at " + bits / (N * h) + " H(X|Y)");
     }
+
+    @Test
+    void libraryIntegralEqualsThisOne() {
+        // same rule and grid; this test's version rounds each LLR to float (relative 2^-24), the library keeps
+        // doubles: the two differ by about 1e-11
+        assertEquals(conditionalEntropy(SIGMA), RateChoice.awgnConditionalEntropy(SIGMA), 1e-9);
+        assertEquals(conditionalEntropy(0.5), RateChoice.awgnConditionalEntropy(0.5), 1e-9);
+    }
+
+    @Test
+    void fixedPointDecodesAtTheChosenRate() {
+        // the 16-bit decoder quantizes soft LLRs to 1/32: it must still decode at the feedback-free rate. The
+        // scalar twin is used (the batch decoder gives the same outcome per block, BatchSlepianWolfDecoderTest;
+        // its first calls run before the JIT has compiled the Vector API code, too slow for a unit test)
+        final double h = RateChoice.awgnConditionalEntropy(SIGMA);
+        final SplittableRandom rnd = new SplittableRandom(3);
+        final float[] probe = awgnLlr(TestSources.randomBlock(N, rnd), rnd);
+        final int bits = RateChoice.feedbackFreeBits(N, h, RateChoice.dispersion(probe));
+        final LadderCode code = CodeCache.feedbackFree(N, h, RateChoice.dispersion(probe), 7);
+        final SlepianWolfDecoder decoder = SlepianWolfDecoder.fixedPoint();
+        int failures = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            final long[] x = TestSources.randomBlock(N, rnd);
+            final float[] llr = awgnLlr(x, rnd);
+            try {
+                final DecodeResult r = decoder.decode(code, llr, SyndromeEncoder.encode(code, x), bits,
+                        SourceBlock.crc32c(x, N));
+                assertArrayEquals(x, r.bits());
+            } catch (final DecodeFailure f) {
+                failures++;
+            }
+        }
+        assertTrue(failures <= ALLOWED_FAILURES, failures + " of " + TRIALS + " failed at " + bits / (N * h) + " H(X|Y)");
+    }
 }

@@ -48,13 +48,18 @@ class RateChoiceTest {
             double previous = Double.MAX_VALUE;
             for (final int n : new int[] {4096, 16384, 65536, 1 << 20}) {
                 final double ratio = RateChoice.feedbackFreeBits(n, h, v) / (n * h);
-                assertTrue(ratio > 1 + RateChoice.codeGap(h), "p=" + p + " n=" + n + " ratio " + ratio);
+                assertTrue(ratio > 1 + RateChoice.codeGap(n, h), "p=" + p + " n=" + n + " ratio " + ratio);
                 assertTrue(ratio < previous, "p=" + p + " n=" + n);
                 previous = ratio;
             }
         }
-        assertEquals(0.16, RateChoice.codeGap(0.4999), 1e-12);
+        assertEquals(0.145, RateChoice.codeGap(0.4999), 1e-12);
         assertEquals(0.39, RateChoice.codeGap(0.01), 1e-12);
-        assertEquals(0.28, RateChoice.codeGap(0.9), 1e-12);
+        assertEquals(0.24, RateChoice.codeGap(0.9), 1e-12);
+        // rows by length: the 4096 row below it, the 65536 row above, halfway in log2 n between rows
+        assertEquals(0.275, RateChoice.codeGap(4096, 0.2864), 1e-12);
+        assertEquals(0.275, RateChoice.codeGap(1000, 0.2864), 1e-12);
+        assertEquals(0.19, RateChoice.codeGap(1 << 20, 0.2864), 1e-12);
+        assertEquals(0.5 * (0.17 + 0.145), RateChoice.codeGap(8192, 0.4999), 1e-12);
     }
 }

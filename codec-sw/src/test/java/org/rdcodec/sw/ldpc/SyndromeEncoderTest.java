@@ -30,6 +30,47 @@ class SyndromeEncoderTest {
     }
 
     @Test
+    void bitTransposeIsATranspose() {
+        final SplittableRandom rnd = new SplittableRandom(4);
+        final long[] a = new long[64];
+        for (int i = 0; i < 64; i++) {
+            a[i] = rnd.nextLong();
+        }
+        final long[] t = a.clone();
+        BitSlicedSyndrome.transpose(t);
+        for (int r = 0; r < 64; r++) {
+            for (int k = 0; k < 64; k++) {
+                assertEquals(a[k] >>> r & 1L, t[r] >>> k & 1L, "row " + r + " column " + k);
+            }
+        }
+    }
+
+    @Test
+    void batchEncoderEqualsOneBlockAtATime() {
+        final SplittableRandom rnd = new SplittableRandom(6);
+        for (final int n : new int[] {2, 65, 1000, 4099}) {
+            final int m = Math.max(1, n / 3);
+            final LadderCode[] codes = {LadderCode.build(n, m, 2), LadderCode.of(PegBuilder.build(n, m, 3), Math.min(n, 2 * m), 4)};
+            for (final LadderCode code : codes) {
+                for (final int blocks : new int[] {1, 2, 63, 64}) {
+                    final long[][] x = new long[blocks][];
+                    for (int j = 0; j < blocks; j++) {
+                        x[j] = TestSources.randomBlock(n, rnd);
+                    }
+                    final long[][] got = SyndromeEncoder.encodeBatch(code, x);
+                    for (int j = 0; j < blocks; j++) {
+                        assertArrayEquals(SyndromeEncoder.encode(code, x[j]), got[j], "n=" + n + " block " + j);
+                    }
+                }
+            }
+        }
+        final LadderCode code = LadderCode.build(100, 50, 1);
+        assertThrows(SyndromeCodingException.class, () -> SyndromeEncoder.encodeBatch(code, new long[0][]));
+        assertThrows(SyndromeCodingException.class, () -> SyndromeEncoder.encodeBatch(code, new long[65][2]));
+        assertThrows(SyndromeCodingException.class, () -> SyndromeEncoder.encodeBatch(code, new long[][] {new long[1]}));
+    }
+
+    @Test
     void segmentInputEqualsArrayInput() {
         final int n = 1000;
         final LadderCode code = LadderCode.build(n, 400, 9);

@@ -1,0 +1,95 @@
+package org.rdcodec.sw.bp;
+
+import org.rdcodec.sw.ldpc.ParityCheckMatrix;
+
+/**
+ * Layered normalized min-sum with 16-bit saturated fixed-point messages, one block at a time: the scalar twin
+ * of {@link BatchFixedPointMinSumDecoder}, following {@link FixedPointRules} exactly (so a block decodes to the
+ * same bits in the same number of iterations in either). Useful on its own where blocks cannot be batched;
+ * the batch decoder is the fast one. Not thread-safe (scratch buffers).
+ */
+public final class LayeredFixedPointMinSumDecoder implements BeliefPropagation {
+
+    private short[] posterior = new short[0];
+    private short[] messages = new short[0];
+    private short[] extrinsic = new short[0];
+    private long lastIterations;
+
+    @Override
+    public String name() {
+        return "layered-min-sum-fixed16";
+    }
+
+    /** @return iterations run by the last call (including a failed one) */
+    public long lastIterations() {
+        return lastIterations;
+    }
+
+    @Override
+    public int decode(final ParityCheckMatrix h, final float[] llr, final long[] syndrome, final int maxIterations,
+            final long[] out) {
+        final int n = h.n();
+        final int m = h.m();
+        final int edges = h.edges();
+        if (posterior.length < n) {
+            posterior = new short[n];
+        }
+        if (messages.length < edges) {
+            messages = new short[edges];
+        }
+        if (extrinsic.length < h.maxRowDegree()) {
+            extrinsic = new short[h.maxRowDegree()];
+        }
+        final short[] post = posterior;
+        final short[] r = messages;
+        final short[] t = extrinsic;
+        FixedPointRules.load(h, llr, syndrome, out, post);
+        java.util.Arrays.fill(r, 0, edges, (short) 0);
+        final int[] rs = h.rowStart();
+        final int[] rv = h.rowVars();
+        final int max = FixedPointRules.MAX;
+        for (int it = 1; it <= maxIterations; it++) {
+            int unsatisfied = 0;
+            for (int c = 0; c < m; c++) {
+                final int start = rs[c];
+                final int end = rs[c + 1];
+                final int syn = (int) (syndrome[c >>> 6] >>> c) & 1;
+                int sign = syn;
+                int min1 = max;
+                int min2 = max;
+                for (int e = start; e < end; e++) {
+                    final int x = Math.max(FixedPointRules.sat16(post[rv[e]] - r[e]), -max);
+                    t[e - start] = (short) x;
+                    sign ^= x >>> 31;
+                    final int mag = Math.abs(x);
+                    min2 = Math.min(min2, Math.max(min1, mag));
+                    min1 = Math.min(min1, mag);
+                }
+                final int d = end - start;
+                final int s1 = FixedPointRules.shift1(d);
+                final int s2 = FixedPointRules.shift2(d);
+                final int m1 = FixedPointRules.normalize(min1, s1, s2);
+                final int m2 = FixedPointRules.normalize(min2, s1, s2);
+                int parity = syn;
+                for (int e = start; e < end; e++) {
+                    final int x = t[e - start];
+                    final int mag = Math.abs(x) == min1 ? m2 : m1;
+                    final int msg = ((sign ^ (x >>> 31)) & 1) != 0 ? -mag : mag;
+                    r[e] = (short) msg;
+                    final int nl = FixedPointRules.sat16(x + msg);
+                    post[rv[e]] = (short) nl;
+                    parity ^= nl >>> 31;
+                }
+                unsatisfied |= parity;
+            }
+            if (unsatisfied == 0 && FixedPointRules.satisfied(h, post, syndrome)) {
+                lastIterations = it;
+                FixedPointRules.hardDecide(post, n, out);
+                return it;
+            }
+        }
+        lastIterations = maxIterations;
+        FixedPointRules.hardDecide(post, n, out);
+        return -1;
+    }
+}

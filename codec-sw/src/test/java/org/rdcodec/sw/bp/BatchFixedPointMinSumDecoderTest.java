@@ -1,0 +1,99 @@
+package org.rdcodec.sw.bp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.rdcodec.sw.ldpc.CodeCache;
+import org.rdcodec.sw.ldpc.LadderCode;
+import org.rdcodec.sw.ldpc.ParityCheckMatrix;
+import org.rdcodec.sw.ldpc.RateChoice;
+import org.rdcodec.sw.ldpc.SyndromeCodingException;
+import org.rdcodec.sw.ldpc.SyndromeEncoder;
+import org.rdcodec.sw.ldpc.TestSources;
+
+/** The 16-bit batch decoder gives, block by block, exactly its scalar twin's result (FixedPointRules). */
+class BatchFixedPointMinSumDecoderTest {
+
+    /** Enough for most blocks at 1.25 h(p) to converge and the noisy third to fail. */
+    private static final int ITERATIONS = 20;
+
+    @Test
+    void everyLaneEqualsTheScalarTwin() {
+        final int lanes = BatchFixedPointMinSumDecoder.lanes();
+        final int vectorLanes = lanes; // block lengths around the vector width as well as the usual sizes
+        int converged = 0;
+        int failed = 0;
+        for (final int n : new int[] {2, vectorLanes - 1, vectorLanes + 1, 1000, 4099}) {
+            // the longest block once: before C2 compiles the kernel the batch runs interpreted, and it dominates
+            for (final double p : n > 1000 ? new double[] {0.11} : new double[] {0.02, 0.11}) {
+                final int m = Math.max(1, Math.min(n, (int) Math.ceil(1.25 * n * RateChoice.binaryEntropy(p))));
+                final LadderCode code = CodeCache.get(n, m, 3);
+                final ParityCheckMatrix h = code.base();
+                final SplittableRandom rnd = new SplittableRandom(n + (long) (p * 100));
+                final float[][] llr = new float[lanes][];
+                final long[][] syn = new long[lanes][];
+                final long[][] out = new long[lanes][];
+                // lanes - 2 blocks (a third of them too noisy to decode), one empty lane, one block whose
+                // LLRs include infinities and zeros
+                for (int j = 0; j < lanes - 1; j++) {
+                    final long[] x = TestSources.randomBlock(n, rnd);
+                    llr[j] = TestSources.bscLlr(x, n, j % 3 == 2 ? 0.3 : p, rnd);
+                    syn[j] = SyndromeEncoder.encode(code, x);
+                    out[j] = new long[(n + 63) >>> 6];
+                }
+                final float[] odd = llr[lanes - 2];
+                for (int i = 0; i < n; i += 7) {
+                    odd[i] = i % 14 == 0 ? 0f : Math.copySign(Float.POSITIVE_INFINITY, odd[i]);
+                }
+                final int[] its = new BatchFixedPointMinSumDecoder().decode(h, llr, syn, ITERATIONS, out);
+                final LayeredFixedPointMinSumDecoder scalar = new LayeredFixedPointMinSumDecoder();
+                for (int j = 0; j < lanes - 1; j++) {
+                    final long[] expected = new long[(n + 63) >>> 6];
+                    final int it = scalar.decode(h, llr[j], syn[j], ITERATIONS, expected);
+                    assertEquals(it, its[j], "iterations, lane " + j + " n=" + n + " p=" + p);
+                    assertArrayEquals(expected, out[j], "bits, lane " + j + " n=" + n + " p=" + p);
+                    converged += it > 0 ? 1 : 0;
+                    failed += it < 0 ? 1 : 0;
+                }
+                assertEquals(-1, its[lanes - 1]);
+            }
+        }
+        // the comparison covered both outcomes
+        assertTrue(converged > 0 && failed > 0, converged + " converged, " + failed + " failed");
+    }
+
+    @Test
+    void rejectsWrongBatchSizeAndNaN() {
+        final ParityCheckMatrix h = CodeCache.get(100, 50, 1).base();
+        final BatchFixedPointMinSumDecoder dec = new BatchFixedPointMinSumDecoder();
+        assertThrows(SyndromeCodingException.class, () -> dec.decode(h, new float[1][], new long[1][], 10,
+                new long[1][]));
+        final int lanes = BatchFixedPointMinSumDecoder.lanes();
+        final float[][] llr = new float[lanes][];
+        final long[][] syn = new long[lanes][];
+        final long[][] out = new long[lanes][];
+        llr[0] = new float[100];
+        llr[0][42] = Float.NaN;
+        syn[0] = new long[1];
+        out[0] = new long[2];
+        assertThrows(SyndromeCodingException.class, () -> dec.decode(h, llr, syn, 10, out));
+        llr[0] = new float[99];
+        assertThrows(SyndromeCodingException.class, () -> dec.decode(h, llr, syn, 10, out));
+    }
+
+    @Test
+    void quantizationRule() {
+        assertEquals(0, FixedPointRules.quantize(0f));
+        assertEquals(32, FixedPointRules.quantize(1f));
+        assertEquals(-2048, FixedPointRules.quantize(Float.NEGATIVE_INFINITY));
+        assertEquals(2048, FixedPointRules.quantize(1e9f));
+        // rint: ties to even (1/64 LLR is half a step)
+        assertEquals(0, FixedPointRules.quantize(1f / 64));
+        assertEquals(2, FixedPointRules.quantize(3f / 64));
+    }
+}
