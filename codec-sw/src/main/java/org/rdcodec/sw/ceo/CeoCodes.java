@@ -1,0 +1,54 @@
+package org.rdcodec.sw.ceo;
+
+import org.rdcodec.sw.ldpc.CodeCache;
+import org.rdcodec.sw.ldpc.DegreeProfile;
+import org.rdcodec.sw.ldpc.LadderCode;
+
+/**
+ * Which LDPC code carries a syndrome plane of t bits. Building a PEG code at n = 65536 takes seconds, so
+ * syndrome lengths are rounded UP to a geometric grid ({@link #MIN_SYNDROME} x {@link #GRID}^j): a run uses a
+ * handful of codes, all cached, at a rate cost of at most 4% (2% on average) of the syndrome bits. Up to
+ * syndrome rate {@link DegreeProfile#DEGREE_TWO_CAP} a dedicated code; above it the check-split ladder of a
+ * base with B = {@link #LADDER_BASE} t (CodeCache.feedbackFree's rule: its base is about 1.14/1.28 of n H
+ * against 1.28 n H sent).
+ */
+final class CeoCodes {
+
+    /** Fewest syndrome bits of a plane: below this PEG has to give each check thousands of edges. */
+    static final int MIN_SYNDROME = 64;
+
+    /** Grid ratio of syndrome lengths. */
+    static final double GRID = 1.04;
+
+    /** B / M of high-rate ladders. */
+    static final double LADDER_BASE = 0.89;
+
+    private CeoCodes() {
+    }
+
+    /**
+     * @param n block length
+     * @param bits wanted syndrome bits
+     * @return the grid length at or above bits, at most n
+     */
+    static int gridBits(final int n, final int bits) {
+        double t = MIN_SYNDROME;
+        while (t < bits) {
+            t *= GRID;
+        }
+        return (int) Math.min(n, Math.ceil(t));
+    }
+
+    /**
+     * @param n block length
+     * @param t syndrome bits (a grid value)
+     * @return the code, from the cache
+     */
+    static LadderCode code(final int n, final int t) {
+        if (t <= DegreeProfile.DEGREE_TWO_CAP * n) {
+            return CodeCache.get(n, t, CeoFrame.CODE_SEED);
+        }
+        final int base = Math.max((t + 1) / 2, (int) Math.ceil(LADDER_BASE * t));
+        return CodeCache.get(n, base, t, CeoFrame.CODE_SEED);
+    }
+}
