@@ -75,6 +75,18 @@ public final class CeoAggregator {
     }
 
     /**
+     * Encodes one worker's gradient.
+     *
+     * @param plan the round's plan
+     * @param worker k
+     * @param y its gradient
+     * @return its frame, or null if the plan has it send nothing
+     */
+    public byte[] encodeWorker(final CeoPlan plan, final int worker, final float[] y) {
+        return active(plan, worker) ? encoders[worker].encode(y, plan) : null;
+    }
+
+    /**
      * Decodes the frames, then updates the statistics from the reconstructions.
      *
      * @param plan the round's plan

@@ -1,6 +1,7 @@
 package org.rdcodec.sw.ceo;
 
-import org.rdcodec.sw.ldpc.CodeCache;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rdcodec.sw.ldpc.DegreeProfile;
 import org.rdcodec.sw.ldpc.LadderCode;
 
@@ -10,7 +11,8 @@ import org.rdcodec.sw.ldpc.LadderCode;
  * handful of codes, all cached, at a rate cost of at most 4% (2% on average) of the syndrome bits. Up to
  * syndrome rate {@link DegreeProfile#DEGREE_TWO_CAP} a dedicated code; above it the check-split ladder of a
  * base with B = {@link #LADDER_BASE} t (CodeCache.feedbackFree's rule: its base is about 1.14/1.28 of n H
- * against 1.28 n H sent).
+ * against 1.28 n H sent). Codes are kept in a cache of their own, larger than the shared CodeCache's 32: a
+ * sweep over targets touches a few dozen grid lengths, and evicting a PEG code costs seconds to rebuild.
  */
 final class CeoCodes {
 
@@ -23,7 +25,33 @@ final class CeoCodes {
     /** B / M of high-rate ladders. */
     static final double LADDER_BASE = 0.89;
 
+    /** Codes kept (a code at n = 65536 is a few MB); beyond it the cache starts afresh. */
+    static final int CAPACITY = 160;
+
+    private record Key(int n, int b, int m) {
+    }
+
+    private static final Map<Key, LadderCode> CODES = new ConcurrentHashMap<>();
+
     private CeoCodes() {
+    }
+
+    /**
+     * @param n block length
+     * @param base B
+     * @param max M
+     * @return the code with seed {@link CeoFrame#CODE_SEED}, built on first use
+     */
+    static LadderCode get(final int n, final int base, final int max) {
+        final Key key = new Key(n, base, max);
+        final LadderCode c = CODES.get(key);
+        if (c != null) {
+            return c;
+        }
+        if (CODES.size() >= CAPACITY) {
+            CODES.clear();
+        }
+        return CODES.computeIfAbsent(key, x -> LadderCode.build(n, base, max, CeoFrame.CODE_SEED));
     }
 
     /**
@@ -46,9 +74,9 @@ final class CeoCodes {
      */
     static LadderCode code(final int n, final int t) {
         if (t <= DegreeProfile.DEGREE_TWO_CAP * n) {
-            return CodeCache.get(n, t, CeoFrame.CODE_SEED);
+            return get(n, t, t);
         }
         final int base = Math.max((t + 1) / 2, (int) Math.ceil(LADDER_BASE * t));
-        return CodeCache.get(n, base, t, CeoFrame.CODE_SEED);
+        return get(n, base, t);
     }
 }

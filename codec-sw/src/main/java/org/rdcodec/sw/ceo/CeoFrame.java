@@ -33,7 +33,7 @@ import org.rdcodec.core.frame.FrameException;
  * trailer
  *   24+B int32 CRC-32C of bytes [0, 24 + B)
  * </pre>
- * The LDPC codes are {@code CodeCache.get(n_b, B, M, CODE_SEED)}.
+ * The LDPC codes are {@code LadderCode.build(n_b, B, M, CODE_SEED)} (cached).
  */
 public final class CeoFrame {
 

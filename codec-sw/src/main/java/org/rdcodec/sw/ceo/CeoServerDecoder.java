@@ -13,7 +13,6 @@ import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Dither;
 import org.rdcodec.sw.bp.DecodeFailure;
 import org.rdcodec.sw.bp.SlepianWolfDecoder;
-import org.rdcodec.sw.ldpc.CodeCache;
 import org.rdcodec.sw.ldpc.LadderCode;
 import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SourceBlock;
@@ -263,7 +262,7 @@ public final class CeoServerDecoder {
                         final int crc = buf.getInt(p + 12, ByteOrder.LITTLE_ENDIAN);
                         final long[] ladder = PlaneBits.read(buf, p + 16, t);
                         p += 16 + ((t + 7) >>> 3);
-                        final LadderCode code = CodeCache.get(nb, base, max, CeoFrame.CODE_SEED);
+                        final LadderCode code = CeoCodes.get(nb, base, max);
                         final float[] blockLlr = new float[nb];
                         System.arraycopy(llr, from, blockLlr, 0, nb);
                         try {

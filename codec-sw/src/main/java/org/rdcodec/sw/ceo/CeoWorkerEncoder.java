@@ -24,7 +24,8 @@ import org.rdcodec.sw.ldpc.SyndromeEncoder;
  * r = q - qmin bit-plane by bit-plane, most significant first; per plane the worker estimates what the
  * server's side information will leave of it (below) and picks the cheapest of: a CRC only (CHECK), LDPC
  * syndrome bits (SYNDROME, feedback-free: margin x the LDPC layer's rate choice for that entropy), or the
- * bits (RAW). Frame layout: {@link CeoFrame}.
+ * bits (RAW). If the planes' expected total exceeds the entropy-coded size (weak side information, short
+ * blocks), the worker entropy-codes instead. Frame layout: {@link CeoFrame}.
  *
  * <p><b>Rate estimate.</b> The server will see Y_k | side ~ N(mu, v + sn2_k) with mu the MMSE estimate from
  * the workers before k. All of it is Gaussian, so given the worker's own y the server's mu is
@@ -178,16 +179,42 @@ public final class CeoWorkerEncoder {
             out.putByte(pos, CeoFrame.MODE_ENTROPY);
             return writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
         }
-        out.putByte(pos, CeoFrame.MODE_PLANES);
+        // entropy coding first (it needs q as is): if it is cheaper than the planes' expected cost, keep it
+        out.putByte(pos, CeoFrame.MODE_ENTROPY);
+        final int entropyEnd = writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
         final int planes = Math.max(1, 32 - Integer.numberOfLeadingZeros(qmax - qmin));
-        final int[] r = q;
+        final int[] r = new int[n];
         for (int i = 0; i < n; i++) {
-            r[i] -= qmin;
+            r[i] = q[i] - qmin;
         }
+        final double[][] est = planeEstimates(r, n, planes, qmin, y, off, key, fstep, plan, layer);
+        if (8.0 * (entropyEnd - pos - 12) <= expectedPlaneBits(n, planes, est)) {
+            return entropyEnd;
+        }
+        out.putByte(pos, CeoFrame.MODE_PLANES);
         lastR[layer] = r;
         out.putInt(pos + 12, qmin, ByteOrder.LITTLE_ENDIAN);
         out.putInt(pos + 16, planes, ByteOrder.LITTLE_ENDIAN);
-        return writePlanes(r, n, planes, qmin, y, off, key, fstep, plan, layer, out, pos + 20);
+        return writePlanes(r, n, planes, est, out, pos + 20);
+    }
+
+    /** Expected bits of the bit-plane section after the common 12 bytes: qmin, planes, kinds, blocks. */
+    private double expectedPlaneBits(final int n, final int planes, final double[][] est) {
+        double bits = 64;
+        final int block = spec.block();
+        for (int b = planes - 1; b >= 0; b--) {
+            bits += 32;
+            final PlaneKind kind = choose(Math.min(block, n), est[0][b], est[1][b], est[2][b]);
+            for (int from = 0; from < n; from += block) {
+                final int nb = Math.min(block, n - from);
+                bits += switch (kind) {
+                    case CHECK -> CHECK_BITS + Math.min(1.0, nb * est[2][b]) * (nb + CeoServerDecoder.REQUEST_BITS);
+                    case RAW -> 8 * ((nb + 7) / 8);
+                    case SYNDROME -> 128 + syndromeBits(nb, est[0][b], est[1][b]);
+                };
+            }
+        }
+        return bits;
     }
 
     private int writeEntropy(final int[] q, final int n, final int key, final float step, final double rms,
@@ -215,10 +242,8 @@ public final class CeoWorkerEncoder {
         return p;
     }
 
-    private int writePlanes(final int[] r, final int n, final int planes, final int qmin, final float[] y, final int off,
-            final int key, final float step, final CeoPlan plan, final int layer, final ExpandableArrayBuffer out,
-            final int pos) {
-        final double[][] est = planeEstimates(r, n, planes, qmin, y, off, key, step, plan, layer);
+    private int writePlanes(final int[] r, final int n, final int planes, final double[][] est,
+            final ExpandableArrayBuffer out, final int pos) {
         final int block = spec.block();
         int p = pos;
         for (int b = planes - 1; b >= 0; b--) {
