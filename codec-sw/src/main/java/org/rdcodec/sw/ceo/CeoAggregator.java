@@ -94,8 +94,18 @@ public final class CeoAggregator {
      * @return the estimate and the bit accounting
      */
     public CeoRoundResult decode(final CeoPlan plan, final byte[][] frames) {
-        final CeoRoundResult result = decoder.decode(frames, plan,
-                (k, round, layer, plane, from, n) -> encoders[k].rawPlane(round, layer, plane, from, n));
+        final CeoRoundResult result = decoder.decode(frames, plan, new CeoServerDecoder.BackChannel() {
+            @Override
+            public long[] rawPlane(final int k, final long round, final int layer, final int plane, final int from, final int n) {
+                return encoders[k].rawPlane(round, layer, plane, from, n);
+            }
+
+            @Override
+            public long[] ladder(final int k, final long round, final int layer, final int plane, final int from, final int n,
+                    final int base) {
+                return encoders[k].ladder(round, layer, plane, from, n, base);
+            }
+        });
         for (int l = 0; l < layout.layerCount(); l++) {
             final float[][] yhat = new float[encoders.length][];
             final double[] sv2 = new double[encoders.length];

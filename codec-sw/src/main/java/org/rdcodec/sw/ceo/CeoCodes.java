@@ -68,6 +68,31 @@ final class CeoCodes {
     }
 
     /**
+     * The rate-adaptive ladder with base B (a grid value): M = min(n, 2B), every check can be split once.
+     *
+     * @param n block length
+     * @param base B
+     * @return the code
+     */
+    static LadderCode ladder(final int n, final int base) {
+        return get(n, base, Math.min(n, 2 * base));
+    }
+
+    /**
+     * Ladder bits added per rate-adaptive request: 2.5% of B (the LDPC layer adds 2% of n H per request,
+     * and B is 1.1-1.28 n H), so the mean overshoot past the threshold is about 1.3% of the rate.
+     *
+     * @param base B
+     * @return bits per request, at least 1
+     */
+    static int adaptiveStep(final int base) {
+        return Math.max(1, (int) Math.ceil(ADAPTIVE_STEP * base));
+    }
+
+    /** Fraction of B added per rate-adaptive request. */
+    static final double ADAPTIVE_STEP = 0.025;
+
+    /**
      * @param n block length
      * @param t syndrome bits (a grid value)
      * @return the code, from the cache

@@ -8,7 +8,8 @@ import java.util.List;
  * @param plan the plan the round ran with
  * @param estimate Xhat, layout.totalSize() values
  * @param frameBits per worker, bits of its frame (0 if it sent none)
- * @param fallbackBits per worker, bits fetched after failed planes (raw blocks and requests)
+ * @param fallbackBits per worker, bits fetched after its frame (rate-adaptive ladder bits, raw blocks after
+ *     failures, and the requests)
  * @param steps per worker and layer, the step its frame carried (0 if silent)
  * @param planes per plane of every bit-plane-coded worker and layer
  * @param fallbacks blocks fetched raw after a failed decode or CRC

@@ -23,7 +23,8 @@ import org.rdcodec.sw.ldpc.SourceBlock;
  * {@link BitPlaneModel} under the side information Y_k | decoded ~ N(mu, v + sn2_k) ({@link SideInformation},
  * updated after each worker with its total variance sn2^ + step^2/12). A CHECK block takes the hard decisions
  * and compares the CRC; a SYNDROME block runs belief propagation and compares the CRC; a block that fails
- * either way is fetched raw through the {@link BackChannel} (counted, bits and blocks). Every worker's
+ * either way is fetched raw through the {@link BackChannel} (counted, bits and blocks); in rate-adaptive
+ * mode a SYNDROME block first asks for more ladder bits, 2.5% of B at a time, up to the ladder's end. Every worker's
  * reconstruction is the exact yhat = (q - u) step, so the estimate sum_k alpha_k yhat_k with the plan's
  * weights (summing to 1, fixed before the round's data) is unbiased whatever fails. Not thread-safe.
  */
@@ -32,8 +33,7 @@ public final class CeoServerDecoder {
     /** Bits of one fallback request (worker, layer, plane, block: a small message) on top of the raw block. */
     public static final int REQUEST_BITS = 64;
 
-    /** The server's way back to a worker for a failed block's raw bits. */
-    @FunctionalInterface
+    /** The server's way back to a worker: more ladder bits, or a failed block's raw bits. */
     public interface BackChannel {
         /**
          * @param worker k
@@ -45,6 +45,18 @@ public final class CeoServerDecoder {
          * @return the block's bits, packed
          */
         long[] rawPlane(int worker, long round, int layer, int plane, int from, int n);
+
+        /**
+         * @param worker k
+         * @param round the round
+         * @param layer l
+         * @param plane bit index
+         * @param from first coordinate of the block in the layer
+         * @param n block length
+         * @param base B of the block's rate-adaptive ladder
+         * @return all M ladder bits (the server is charged only for those it uses)
+         */
+        long[] ladder(int worker, long round, int layer, int plane, int from, int n, int base);
     }
 
     private final GradientLayout layout;
@@ -265,10 +277,25 @@ public final class CeoServerDecoder {
                         final LadderCode code = CeoCodes.get(nb, base, max);
                         final float[] blockLlr = new float[nb];
                         System.arraycopy(llr, from, blockLlr, 0, nb);
-                        try {
-                            bits = sw.decode(code, blockLlr, ladder, t, crc).bits();
-                        } catch (final DecodeFailure e) {
-                            bits = null;
+                        long[] have = ladder;
+                        int used = t;
+                        while (true) {
+                            try {
+                                bits = sw.decode(code, blockLlr, have, used, crc).bits();
+                                break;
+                            } catch (final DecodeFailure e) {
+                                if (!spec.rateAdaptive() || used >= max) {
+                                    bits = null;
+                                    break;
+                                }
+                                // rate-adaptive: ask for the next ladder bits (charged: the bits and the request)
+                                final int next = Math.min(max, used + CeoCodes.adaptiveStep(base));
+                                if (have == ladder) {
+                                    have = back.ladder(worker, plan.round(), layer, b, from, nb, base);
+                                }
+                                fb += next - used + REQUEST_BITS;
+                                used = next;
+                            }
                         }
                     }
                     default -> throw new IllegalStateException(kind.toString());

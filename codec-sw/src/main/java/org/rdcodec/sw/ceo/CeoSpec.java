@@ -46,7 +46,7 @@ public record CeoSpec(double distortion, double rho, double margin, boolean rate
         double d = Double.NaN;
         double rho = Double.NaN;
         double margin = 1.0;
-        final boolean adaptive = false;
+        boolean adaptive = false;
         int block = DEFAULT_BLOCK;
         final String body = text.length() > NAME.length() ? text.substring(NAME.length() + 1) : "";
         for (final String cell : body.isEmpty() ? new String[0] : body.split(",")) {
@@ -69,8 +69,7 @@ public record CeoSpec(double distortion, double rho, double margin, boolean rate
                 }
                 case "mode" -> {
                     if (value.equals("rate-adaptive")) {
-                        throw new SpecException("ceo: mode=rate-adaptive is not implemented; a failed plane falls back"
-                                + " to raw bits (mode=feedback-free)");
+                        adaptive = true;
                     } else if (!value.equals("feedback-free")) {
                         throw new SpecException("ceo: mode must be feedback-free or rate-adaptive, got " + value);
                     }

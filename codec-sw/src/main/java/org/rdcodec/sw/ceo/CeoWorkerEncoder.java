@@ -268,8 +268,8 @@ public final class CeoWorkerEncoder {
                     }
                     case RAW -> p += PlaneBits.write(bits, nb, out, p);
                     case SYNDROME -> {
-                        final int t = syndromeBits(nb, h, disp);
-                        final LadderCode code = CeoCodes.code(nb, t);
+                        final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
+                        final LadderCode code = spec.rateAdaptive() ? CeoCodes.ladder(nb, t) : CeoCodes.code(nb, t);
                         final long[] ladder = SyndromeEncoder.encode(code, bits);
                         out.checkLimit(p + 16);
                         out.putInt(p, code.baseChecks(), ByteOrder.LITTLE_ENDIAN);
@@ -284,6 +284,31 @@ public final class CeoWorkerEncoder {
             }
         }
         return p;
+    }
+
+    /**
+     * Rate-adaptive: the frame carries the ladder's base B = margin x the LDPC layer's measured base for that
+     * entropy (just below where most blocks decode), on the grid; the server asks for more if it must.
+     */
+    int adaptiveBaseBits(final int nb, final double h, final double disp) {
+        final double want = spec.margin() * RateChoice.adaptiveBaseBits(nb, h, disp);
+        return CeoCodes.gridBits(nb, (int) Math.ceil(want));
+    }
+
+    /**
+     * The whole rate-adaptive ladder of one block of one plane of the last round (the server's request for
+     * more syndrome bits; it is charged only the bits it uses).
+     *
+     * @param round the round (must be the last encoded)
+     * @param layer l
+     * @param plane bit index
+     * @param from first coordinate of the block
+     * @param n block length
+     * @param base B of the block's ladder
+     * @return all M ladder bits
+     */
+    public long[] ladder(final long round, final int layer, final int plane, final int from, final int n, final int base) {
+        return SyndromeEncoder.encode(CeoCodes.ladder(n, base), rawPlane(round, layer, plane, from, n));
     }
 
     /** Grid syndrome length for a block: margin x the LDPC layer's feedback-free rate choice. */

@@ -9,7 +9,8 @@ package org.rdcodec.sw.ceo;
  * @param kind how it travelled
  * @param sourceBits coordinates (bits of the plane)
  * @param sentBits bits in the frame for the plane (syndromes, raw bits or CRCs), excluding fallbacks
- * @param fallbackBits bits fetched after failures (raw blocks and their requests)
+ * @param fallbackBits bits fetched after the frame: more ladder bits (rate-adaptive) and raw blocks after
+ *     failures, each with its request
  * @param conditionalEntropyBits sum over coordinates of h_b of the server's LLR: the plane's conditional
  *     entropy given the side information and the planes above (what an ideal Slepian-Wolf code would pay)
  * @param fallbacks blocks that failed and were fetched raw
