@@ -24,7 +24,7 @@ import org.rdcodec.sw.ceo.PlaneStat;
 final class CeoSimulation {
 
     /** Figures of one CEO round. */
-    record CeoRound(Simulation.Round figures, double[] bitsPerWorker, int fallbacks, boolean bootstrap) {
+    record CeoRound(Simulation.Round figures, double[] bitsPerWorker, int fallbacks, boolean bootstrap, boolean[] planeWorkers) {
     }
 
     private CeoSimulation() {
@@ -71,8 +71,12 @@ final class CeoSimulation {
                     bytes[j] = (int) ((bits + 7) / 8);
                     perWorker[j] = bits / (double) p;
                 }
+                final boolean[] planeWorkers = new boolean[k];
+                for (final PlaneStat s : r.planes()) {
+                    planeWorkers[s.worker()] = true;
+                }
                 out.add(new CeoRound(measurer.measure(t, source.x(), estimate, bytes, (e1 - e0) * 1e-9, (e2 - e1) * 1e-9),
-                        perWorker, r.fallbacks(), plan.bootstrap()));
+                        perWorker, r.fallbacks(), plan.bootstrap(), planeWorkers));
                 if (planeTotals != null && t > 0) {
                     for (final PlaneStat s : r.planes()) {
                         final double[] acc = planeTotals.computeIfAbsent(s.worker() + "/" + s.layer() + "/" + s.plane(),
@@ -130,6 +134,7 @@ final class CeoSimulation {
         }
         m.put("bitsPerCoordinatePerWorker", perWorker);
         m.put("fallbacks", counted.stream().mapToInt(CeoRound::fallbacks).sum());
+        m.put("idealSwBitsPerCoordinate", all.size() > 1 ? idealBits(counted, planes, layout.totalSize()) : null);
         final List<Map<String, Object>> planeRows = new ArrayList<>();
         final int kinds = PlaneKind.values().length;
         for (final Map.Entry<String, double[]> e : planes.entrySet()) {
@@ -165,6 +170,54 @@ final class CeoSimulation {
             System.out.printf(java.util.Locale.ROOT, "  %-24s %s%n", "fallbacks", m.get("fallbacks"));
         }
         return 0;
+    }
+
+    /**
+     * Bits per coordinate the same quantizer would cost with ideal Slepian-Wolf codes: the entropy-coded
+     * workers' measured bits plus, for bit-plane workers, the planes' conditional entropies (from the server's
+     * LLRs), averaged over the counted rounds.
+     *
+     * @param counted the counted rounds (the plane totals must come from the same rounds)
+     * @param planes plane totals from {@link #simulate}
+     * @param p coordinates
+     * @return ideal bits per coordinate
+     */
+    static double idealBits(final List<CeoRound> counted, final Map<String, double[]> planes, final int p) {
+        final int kinds = PlaneKind.values().length;
+        final int n = counted.size();
+        final java.util.Map<Integer, double[]> perWorker = new java.util.HashMap<>();
+        for (final Map.Entry<String, double[]> e : planes.entrySet()) {
+            final int worker = Integer.parseInt(e.getKey().split("/")[0]);
+            final double[] acc = perWorker.computeIfAbsent(worker, w -> new double[2]);
+            acc[0] += e.getValue()[kinds + 2];
+            double roundsWithPlanes = 0;
+            for (int k = 0; k < kinds; k++) {
+                roundsWithPlanes += e.getValue()[k];
+            }
+            acc[1] = Math.max(acc[1], roundsWithPlanes);
+        }
+        double bits = 0;
+        for (final CeoRound r : counted) {
+            for (int k = 0; k < r.bitsPerWorker().length; k++) {
+                bits += r.bitsPerWorker()[k] / n;
+            }
+        }
+        // replace each plane-coded worker's measured bits in the rounds it sent planes by its entropies
+        for (final Map.Entry<Integer, double[]> e : perWorker.entrySet()) {
+            final int k = e.getKey();
+            double measured = 0;
+            int roundsCounted = 0;
+            for (final CeoRound r : counted) {
+                if (r.planeWorkers()[k]) {
+                    measured += r.bitsPerWorker()[k];
+                    roundsCounted++;
+                }
+            }
+            if (roundsCounted > 0) {
+                bits += (e.getValue()[0] / p - measured) / n;
+            }
+        }
+        return bits;
     }
 
     private static Double average(final List<CeoRound> rs, final boolean rsum) {

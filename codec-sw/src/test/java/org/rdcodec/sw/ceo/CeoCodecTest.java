@@ -155,7 +155,7 @@ class CeoCodecTest {
 
     @Test
     void tooSmallMarginFallsBackAndGivesTheSameEstimate() {
-        final CeoAggregator tight = new CeoAggregator(GradientLayout.uniform(P, 1), K, 1, CeoSpec.parse(SPEC + ",margin=0.6"));
+        final CeoAggregator tight = new CeoAggregator(GradientLayout.uniform(P, 1), K, 1, CeoSpec.parse(SPEC + ",margin=0.6,mode=feedback-free"));
         CeoRoundResult last = null;
         for (int t = 0; t < 3; t++) {
             last = tight.round(t, sources[t].y);
@@ -169,16 +169,17 @@ class CeoCodecTest {
     }
 
     @Test
-    void rateAdaptiveModeRequestsLadderBitsAndGivesTheSameEstimate() {
-        final CeoAggregator adaptive = new CeoAggregator(GradientLayout.uniform(P, 1), K, 1,
-                CeoSpec.parse(SPEC + ",mode=rate-adaptive"));
-        CeoRoundResult last = null;
+    void feedbackFreeModeGivesTheSameEstimateAndTheDefaultRequestsLadderBits() {
+        final CeoAggregator free = new CeoAggregator(GradientLayout.uniform(P, 1), K, 1,
+                CeoSpec.parse(SPEC + ",mode=feedback-free"));
+        CeoRoundResult freeLast = null;
         for (int t = 0; t < 3; t++) {
-            last = adaptive.round(t, sources[t].y);
+            freeLast = free.round(t, sources[t].y);
         }
+        assertArrayEquals(results[2].estimate(), freeLast.estimate());
+        final CeoRoundResult last = results[2];
         // the frame starts at the ladder's base, just below where most blocks decode: some ask for more
         assertTrue(Arrays.stream(last.fallbackBits()).sum() > 0, "no ladder bits were requested");
-        assertArrayEquals(results[2].estimate(), last.estimate());
     }
 
     @Test
@@ -230,5 +231,8 @@ class CeoCodecTest {
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,foo=1"));
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,quantizer=e8"));
         assertEquals(0.5, CeoSpec.parse("ceo:distortion=0.5,block=4096").distortion());
+        assertTrue(CeoSpec.parse("ceo:rho=1").rateAdaptive());
+        assertFalse(CeoSpec.parse("ceo:rho=1,mode=feedback-free").rateAdaptive());
+        assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:rho=1,mode=other"));
     }
 }
