@@ -164,19 +164,14 @@ class CeoCodecTest {
         final long counted = last.planes().stream().mapToLong(PlaneStat::fallbackBits).sum();
         assertTrue(counted > 0);
         assertEquals(counted, Arrays.stream(last.fallbackBits()).sum());
-        // quantization and plans do not depend on the margin: the estimate is bit for bit the same
+        // quantization and plans depend neither on the margin nor on the mode (this run is feedback-free, the
+        // reference rate-adaptive): the estimate is bit for bit the same
         assertArrayEquals(results[2].estimate(), last.estimate());
     }
 
     @Test
-    void feedbackFreeModeGivesTheSameEstimateAndTheDefaultRequestsLadderBits() {
-        final CeoAggregator free = new CeoAggregator(GradientLayout.uniform(P, 1), K, 1,
-                CeoSpec.parse(SPEC + ",mode=feedback-free"));
-        CeoRoundResult freeLast = null;
-        for (int t = 0; t < 3; t++) {
-            freeLast = free.round(t, sources[t].y);
-        }
-        assertArrayEquals(results[2].estimate(), freeLast.estimate());
+    void rateAdaptiveDefaultRequestsLadderBits() {
+        // (feedback-free mode gives the same estimate: tooSmallMarginFallsBackAndGivesTheSameEstimate)
         final CeoRoundResult last = results[2];
         // the frame starts at the ladder's base, just below where most blocks decode: some ask for more
         assertTrue(Arrays.stream(last.fallbackBits()).sum() > 0, "no ladder bits were requested");
