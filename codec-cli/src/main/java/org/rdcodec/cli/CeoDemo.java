@@ -62,9 +62,8 @@ final class CeoDemo {
         for (final double ratio : ratios) {
             final double[] sx2 = {ratio * sn2};
             final Simulation.Round sign = new Simulation(layout, sx2, noise, CodecSpec.parse("sign"), SEED).run(ROUNDS).get(ROUNDS - 1);
-            if (sign.mse() > HomogeneousBounds.minDistortion(workers, sn2) && !DemoCommand.MEASURED_CODECS.contains("sign")
-                    || sign.mse() > HomogeneousBounds.minDistortion(workers, sn2) && ratio != 1) {
-                // (the sx2/sn2 = 1 section already has the measured sign point of DemoCommand)
+            final boolean alreadyShown = ratio == 1 && DemoCommand.MEASURED_CODECS.contains("sign");
+            if (!alreadyShown && sign.mse() > HomogeneousBounds.minDistortion(workers, sn2)) {
                 // plotted against rho on a log axis: only points above the least unbiased distortion
                 out.add(new Point(ratio, "sign (measured)", sign.mse(), sign.bitsPerCoordinate()));
             }
