@@ -62,6 +62,9 @@ final class DemoCommand implements Runnable {
         final List<MeasuredPoint> measured = measure();
         final List<DemoSection> tables = sections(logGrid(TABLE_POINTS_PER_DECADE), measured);
         final List<DemoSection> plots = sections(logGrid(PLOT_POINTS_PER_DECADE), measured);
+        final List<CeoDemo.Point> ceo = CeoDemo.measure(workers, sn2, RATIOS);
+        CeoDemo.add(tables, RATIOS, ceo);
+        CeoDemo.add(plots, RATIOS, ceo);
         try {
             Files.createDirectories(out);
             final List<DemoSection.Json> json = new ArrayList<>();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BoundCommand.class,
             DemoCommand.class,
             SimulateCommand.class,
+            CeoSweepCommand.class,
             CodecsCommand.class,
             ReportCommand.class,
             SwCommand.class,

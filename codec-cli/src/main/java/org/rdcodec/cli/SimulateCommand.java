@@ -59,6 +59,9 @@ final class SimulateCommand implements Callable<Integer> {
         final GradientLayout layout = GradientLayout.uniform(dim, layers);
         final double[] variances = parseSx2(sx2, layers);
         final double[][] noise = NoiseSpec.parse(sn2, workers, layers);
+        if (org.rdcodec.sw.ceo.CeoSpec.matches(codec)) {
+            return CeoSimulation.run(this, layout, variances, noise);
+        }
         final CodecSpec spec = CodecSpec.parse(codec);
         final List<Simulation.Round> all = new Simulation(layout, variances, noise, spec, seed).run(rounds);
         final List<Simulation.Round> counted = rounds > 1 ? all.subList(1, all.size()) : all;
@@ -132,7 +135,7 @@ final class SimulateCommand implements Callable<Integer> {
         return s / rs.size();
     }
 
-    private static void printTable(final Map<String, Object> m, final int averaged) {
+    static void printTable(final Map<String, Object> m, final int averaged) {
         final List<String> keys = new ArrayList<>(List.of("codec", "unbiased", "workers", "dim", "layers", "mse", "bitsPerCoordinate",
                 "rsumBitsPerCoordinate", "rinBitsPerCoordinate", "slope", "slopeStdErr", "meanError", "meanErrorStdErr",
                 "encodeSeconds", "decodeSeconds"));

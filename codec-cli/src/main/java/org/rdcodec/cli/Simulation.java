@@ -93,7 +93,7 @@ final class Simulation {
         return out;
     }
 
-    private Round measure(final long round, final GradientBuffer x, final GradientBuffer xhat, final int[] lengths,
+    Round measure(final long round, final GradientBuffer x, final GradientBuffer xhat, final int[] lengths,
             final double encodeSeconds, final double decodeSeconds) {
         final int p = layout.totalSize();
         final double[] dl = new double[layout.layerCount()];

@@ -1,0 +1,97 @@
+package org.rdcodec.sw.ceo;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.rdcodec.core.theory.CeoModel;
+import org.rdcodec.core.theory.LayerAllocation;
+import org.rdcodec.core.theory.SumRate;
+import org.rdcodec.core.theory.SumRateResult;
+
+/**
+ * Plans a round from the ESTIMATED statistics (theory.md sections 3 and 6): the sum-rate optimum splits D
+ * over layers and water-fills each layer's precision budget 1/D_l over the workers,
+ * z_k = max(0, 1/sn2_k - theta); the test channel U_k = Y_k + V_k with 1/(sn2_k + sv2_k) = z_k gives the
+ * dither variance sv2_k = 1/z_k - sn2_k and the scalar step sqrt(12 sv2_k). Workers with z_k = 0 send nothing.
+ * The unbiased combination weights are alpha_k = z_k / sum_j z_j, and then the estimator's variance is
+ * (sum_k z_k)^-1 = D_l. Decoding order: most precise (largest z) first, so later workers see the best side
+ * information early.
+ */
+public final class CeoPlanner {
+
+    private CeoPlanner() {
+    }
+
+    /**
+     * @param spec the target
+     * @param stats the server's estimates (if not {@link CeoStatistics#ready()}, a bootstrap plan)
+     * @param round the round
+     * @return the plan
+     * @throws org.rdcodec.core.theory.InfeasibleTargetException if the target is below the estimated least distortion
+     */
+    public static CeoPlan plan(final CeoSpec spec, final CeoStatistics stats, final long round) {
+        final int k = stats.workers();
+        final int layers = stats.layers();
+        final double[][] step = new double[k][layers];
+        final double[][] weight = new double[k][layers];
+        final int[][] order = new int[layers][];
+        final double[] sx2 = new double[layers];
+        final double[][] sn2 = new double[k][layers];
+        if (!stats.ready()) {
+            final double[] nan = new double[layers];
+            Arrays.fill(nan, Double.NaN);
+            for (int l = 0; l < layers; l++) {
+                order[l] = IntStream.range(0, k).toArray();
+                for (int j = 0; j < k; j++) {
+                    step[j][l] = Double.NaN;
+                    weight[j][l] = 1.0 / k;
+                }
+            }
+            return new CeoPlan(round, true, nan, step, order, weight, nan.clone(), sn2);
+        }
+        for (int l = 0; l < layers; l++) {
+            sx2[l] = stats.sx2(l);
+            for (int j = 0; j < k; j++) {
+                sn2[j][l] = stats.sn2(j, l);
+            }
+        }
+        final CeoModel model = CeoModel.of(sx2, sn2);
+        final double total = targetTotal(spec, stats);
+        final SumRateResult opt = SumRate.solve(model, total);
+        final double[] dl = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            final LayerAllocation a = opt.layer(l);
+            dl[l] = a.distortion();
+            double zSum = 0;
+            for (int j = 0; j < k; j++) {
+                zSum += a.z(j);
+            }
+            for (int j = 0; j < k; j++) {
+                final double z = a.z(j);
+                if (z > 0) {
+                    final double sv2 = Math.max(0, 1 / z - sn2[j][l]);
+                    step[j][l] = Math.sqrt(12 * sv2);
+                    weight[j][l] = z / zSum;
+                }
+            }
+            final int layer = l;
+            order[l] = IntStream.range(0, k).filter(j -> step[j][layer] > 0).boxed()
+                    .sorted(Comparator.comparingDouble((Integer j) -> -a.z(j)).thenComparingInt(j -> j))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        return new CeoPlan(round, false, dl, step, order, weight, sx2, sn2);
+    }
+
+    /** D = sum_l D_l from the spec: per-coordinate distortion x L (equal layers), or rho per layer. */
+    private static double targetTotal(final CeoSpec spec, final CeoStatistics stats) {
+        double total = 0;
+        for (int l = 0; l < stats.layers(); l++) {
+            double precision = 0;
+            for (int j = 0; j < stats.workers(); j++) {
+                precision += 1 / stats.sn2(j, l);
+            }
+            total += spec.targetDistortion(precision);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,435 @@
+package org.rdcodec.sw.ceo;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.rdcodec.core.entropy.EntropyFormatException;
+import org.rdcodec.core.entropy.RansDecoder;
+import org.rdcodec.core.frame.FrameError;
+import org.rdcodec.core.frame.FrameException;
+import org.rdcodec.core.layout.GradientLayout;
+import org.rdcodec.core.quant.Dither;
+import org.rdcodec.sw.bp.DecodeFailure;
+import org.rdcodec.sw.bp.SlepianWolfDecoder;
+import org.rdcodec.sw.ldpc.LadderCode;
+import org.rdcodec.sw.ldpc.RateChoice;
+import org.rdcodec.sw.ldpc.SourceBlock;
+
+/**
+ * The server of the CEO codec. Per layer it decodes the active workers in the plan's order: the first from its
+ * entropy-coded indices; each later one plane by plane, most significant first, with LLRs from
+ * {@link BitPlaneModel} under the side information Y_k | decoded ~ N(mu, v + sn2_k) ({@link SideInformation},
+ * updated after each worker with its total variance sn2^ + step^2/12). A CHECK block takes the hard decisions
+ * and compares the CRC; a SYNDROME block runs belief propagation and compares the CRC; a block that fails
+ * either way is fetched raw through the {@link BackChannel} (counted, bits and blocks); in rate-adaptive
+ * mode a SYNDROME block first asks for more ladder bits, 2.5% of B at a time, up to the ladder's end. Every worker's
+ * reconstruction is the exact yhat = (q - u) step, so the estimate sum_k alpha_k yhat_k with the plan's
+ * weights (summing to 1, fixed before the round's data) is unbiased whatever fails. Not thread-safe.
+ */
+public final class CeoServerDecoder {
+
+    /** Bits of one fallback request (worker, layer, plane, block: a small message) on top of the raw block. */
+    public static final int REQUEST_BITS = 64;
+
+    /** The server's way back to a worker: more ladder bits, or a failed block's raw bits. */
+    public interface BackChannel {
+        /**
+         * @param worker k
+         * @param round the round
+         * @param layer l
+         * @param plane bit index
+         * @param from first coordinate of the block in the layer
+         * @param n block length
+         * @return the block's bits, packed
+         */
+        long[] rawPlane(int worker, long round, int layer, int plane, int from, int n);
+
+        /**
+         * @param worker k
+         * @param round the round
+         * @param layer l
+         * @param plane bit index
+         * @param from first coordinate of the block in the layer
+         * @param n block length
+         * @param base B of the block's rate-adaptive ladder
+         * @return all M ladder bits (the server is charged only for those it uses)
+         */
+        long[] ladder(int worker, long round, int layer, int plane, int from, int n, int base);
+    }
+
+    private final GradientLayout layout;
+    private final long seed;
+    private final CeoSpec spec;
+    private final SlepianWolfDecoder sw = SlepianWolfDecoder.fast();
+    private final RansDecoder rans = new RansDecoder();
+    private float[][][] lastYhat = new float[0][][];
+
+    /**
+     * @param layout the gradient layout
+     * @param seed the shared seed
+     * @param spec the codec spec (block length)
+     */
+    public CeoServerDecoder(final GradientLayout layout, final long seed, final CeoSpec spec) {
+        this.layout = layout;
+        this.seed = seed;
+        this.spec = spec;
+    }
+
+    /**
+     * @param frames per worker its frame, or null if it sent none
+     * @param plan the round's plan
+     * @param back fetches raw blocks after failures
+     * @return the estimate, the reconstructions' steps and the plane statistics
+     * @throws FrameException if a frame is missing, truncated, corrupted or malformed (nothing is returned then)
+     */
+    public CeoRoundResult decode(final byte[][] frames, final CeoPlan plan, final BackChannel back) {
+        final int k = plan.workers();
+        final int layers = layout.layerCount();
+        if (frames.length != k) {
+            throw new FrameException(FrameError.WRONG_LAYOUT, "ceo: " + frames.length + " frames for " + k + " workers");
+        }
+        final int[][] sections = new int[k][];
+        lastYhat = new float[k][layers][];
+        final long[] frameBits = new long[k];
+        for (int j = 0; j < k; j++) {
+            if (frames[j] == null) {
+                continue;
+            }
+            final UnsafeBuffer buf = new UnsafeBuffer(frames[j]);
+            final int id = CeoFrame.check(buf, frames[j].length, layers);
+            if (id != j) {
+                throw new FrameException(FrameError.MALFORMED, "ceo frame of worker " + j + " says worker " + id);
+            }
+            final long round = buf.getLong(12, ByteOrder.LITTLE_ENDIAN);
+            if (round != plan.round()) {
+                throw new FrameException(FrameError.MALFORMED, "ceo frame of worker " + j + " is of round " + round
+                        + ", expected " + plan.round());
+            }
+            sections[j] = sections(buf, frames[j].length - CeoFrame.TRAILER_BYTES, j);
+            frameBits[j] = 8L * frames[j].length;
+        }
+        final float[] estimate = new float[layout.totalSize()];
+        final double[][] steps = new double[k][layers];
+        final long[] fallbackBits = new long[k];
+        final List<PlaneStat> stats = new ArrayList<>();
+        int fallbacks = 0;
+        for (int l = 0; l < layers; l++) {
+            final int n = layout.size(l);
+            final int off = layout.offset(l);
+            final SideInformation side = plan.bootstrap() ? null : new SideInformation(plan.sx2()[l], n);
+            for (final int j : plan.order()[l]) {
+                if (frames[j] == null) {
+                    throw new FrameException(FrameError.TRUNCATED, "ceo: worker " + j + " is active on layer "
+                            + layout.name(l) + " but sent no frame");
+                }
+                final UnsafeBuffer buf = new UnsafeBuffer(frames[j]);
+                final int pos = sections[j][l];
+                final int end = sections[j][l + 1];
+                final byte mode = buf.getByte(pos);
+                if (mode == CeoFrame.MODE_SILENT) {
+                    throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " is silent on layer "
+                            + layout.name(l) + " but the plan has it active");
+                }
+                final float step = buf.getFloat(pos + 4, ByteOrder.LITTLE_ENDIAN);
+                steps[j][l] = step;
+                final int key = Dither.key(seed, plan.round(), j, l, Dither.STREAM_DITHER);
+                final int[] q = new int[n];
+                if (mode == CeoFrame.MODE_ENTROPY) {
+                    readEntropy(buf, pos + 12, end, q, n, key, j, l);
+                } else {
+                    if (side == null || side.workers() == 0) {
+                        throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " sent bit-planes on layer "
+                                + layout.name(l) + " without side information before it");
+                    }
+                    final int[] counters = new int[1];
+                    final long extra = readPlanes(buf, pos + 12, end, q, n, key, step, side, plan, j, l, back, stats, counters);
+                    fallbackBits[j] += extra;
+                    fallbacks += counters[0];
+                }
+                final float[] yhat = new float[n];
+                for (int i = 0; i < n; i++) {
+                    yhat[i] = (float) ((q[i] - (double) Dither.centred(key, i)) * step);
+                }
+                final double w = plan.weight()[j][l];
+                for (int i = 0; i < n; i++) {
+                    estimate[off + i] += (float) (w * yhat[i]);
+                }
+                if (side != null) {
+                    side.add(yhat, plan.sn2()[j][l] + (double) step * step / 12);
+                }
+                lastYhat[j][l] = yhat;
+            }
+        }
+        return new CeoRoundResult(plan, estimate, frameBits, fallbackBits, steps, stats, fallbacks);
+    }
+
+    /**
+     * @param worker k
+     * @param layer l
+     * @return worker k's reconstruction of layer l in the last round, or null if it sent none
+     */
+    public float[] reconstruction(final int worker, final int layer) {
+        return lastYhat[worker][layer];
+    }
+
+    private void readEntropy(final DirectBuffer buf, final int pos, final int end, final int[] q, final int n,
+            final int key, final int worker, final int layer) {
+        final int contexts = buf.getInt(pos, ByteOrder.LITTLE_ENDIAN);
+        int p = pos + 4 + 4 * contexts;
+        final int[] grouped = new int[n];
+        final int[] counts = new int[contexts];
+        int from = 0;
+        for (int c = 0; c < contexts; c++) {
+            final int len = buf.getInt(pos + 4 + 4 * c, ByteOrder.LITTLE_ENDIAN);
+            try {
+                counts[c] = rans.symbolCount(buf, p, len);
+                if (counts[c] > n - from) {
+                    throw bad(worker, layer, "context streams hold more than " + n + " indices");
+                }
+                rans.decode(buf, p, len, grouped, from, counts[c]);
+            } catch (final EntropyFormatException e) {
+                throw new FrameException(FrameError.BAD_PAYLOAD, "ceo worker " + worker + " layer " + layout.name(layer)
+                        + " stream " + c + ": " + e.getMessage(), e);
+            }
+            from += counts[c];
+            p += len;
+        }
+        if (from != n || p != end) {
+            throw bad(worker, layer, "context streams hold " + from + " indices in " + (p - pos) + " bytes");
+        }
+        final int[] expected = new int[contexts];
+        for (int i = 0; i < n; i++) {
+            expected[EntropyContexts.of(key, i, contexts)]++;
+        }
+        for (int c = 0; c < contexts; c++) {
+            if (expected[c] != counts[c]) {
+                throw bad(worker, layer, "context " + c + " holds " + counts[c] + " indices, the dither gives " + expected[c]);
+            }
+        }
+        EntropyContexts.scatter(grouped, n, key, contexts, counts, q);
+        for (int i = 0; i < n; i++) {
+            if (Math.abs((double) q[i]) > CeoWorkerEncoder.MAX_INDEX + 1) {
+                throw bad(worker, layer, "index " + i + " = " + q[i] + " out of range");
+            }
+        }
+    }
+
+    private long readPlanes(final DirectBuffer buf, final int pos, final int end, final int[] q, final int n,
+            final int key, final float step, final SideInformation side, final CeoPlan plan, final int worker,
+            final int layer, final BackChannel back, final List<PlaneStat> stats, final int[] fallbackCount) {
+        final int qmin = buf.getInt(pos, ByteOrder.LITTLE_ENDIAN);
+        final int planes = buf.getInt(pos + 4, ByteOrder.LITTLE_ENDIAN);
+        final BitPlaneModel model = new BitPlaneModel(planes, qmin);
+        final double s = side.observationStdDev(plan.sn2()[worker][layer]);
+        final float[] u = new float[n];
+        final double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = Dither.centred(key, i);
+            mu[i] = side.mean(i);
+        }
+        final int[] r = q;
+        final float[] llr = new float[n];
+        final int block = spec.block();
+        int p = pos + 8;
+        long extra = 0;
+        for (int b = planes - 1; b >= 0; b--) {
+            final PlaneKind kind = PlaneKind.values()[buf.getByte(p)];
+            p += 4;
+            for (int i = 0; i < n; i++) {
+                final int prefix = b + 1 >= 31 ? 0 : r[i] >>> (b + 1);
+                llr[i] = model.llr(b, prefix, u[i], step, mu[i], s);
+            }
+            final double hBits = RateChoice.conditionalEntropy(llr) * n;
+            long sent = 0;
+            long fb = 0;
+            int fails = 0;
+            for (int from = 0; from < n; from += block) {
+                final int nb = Math.min(block, n - from);
+                long[] bits = null;
+                final int start = p;
+                switch (kind) {
+                    case CHECK -> {
+                        final int crc = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
+                        p += 4;
+                        final long[] hard = new long[SourceBlock.words(nb)];
+                        for (int i = 0; i < nb; i++) {
+                            if (llr[from + i] < 0) {
+                                hard[i >>> 6] |= 1L << (i & 63);
+                            }
+                        }
+                        if (SourceBlock.crc32c(hard, nb) == crc) {
+                            bits = hard;
+                        }
+                    }
+                    case RAW -> {
+                        bits = PlaneBits.read(buf, p, nb);
+                        p += (nb + 7) >>> 3;
+                    }
+                    case SYNDROME -> {
+                        final int base = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
+                        final int max = buf.getInt(p + 4, ByteOrder.LITTLE_ENDIAN);
+                        final int t = buf.getInt(p + 8, ByteOrder.LITTLE_ENDIAN);
+                        final int crc = buf.getInt(p + 12, ByteOrder.LITTLE_ENDIAN);
+                        final long[] ladder = PlaneBits.read(buf, p + 16, t);
+                        p += 16 + ((t + 7) >>> 3);
+                        final LadderCode code = CeoCodes.get(nb, base, max);
+                        final float[] blockLlr = new float[nb];
+                        System.arraycopy(llr, from, blockLlr, 0, nb);
+                        long[] have = ladder;
+                        int used = t;
+                        while (true) {
+                            try {
+                                bits = sw.decode(code, blockLlr, have, used, crc).bits();
+                                break;
+                            } catch (final DecodeFailure e) {
+                                if (!spec.rateAdaptive() || used >= max) {
+                                    bits = null;
+                                    break;
+                                }
+                                // rate-adaptive: ask for the next ladder bits (charged: the bits and the request)
+                                final int next = Math.min(max, used + CeoCodes.adaptiveStep(base));
+                                if (have == ladder) {
+                                    have = back.ladder(worker, plan.round(), layer, b, from, nb, base);
+                                }
+                                fb += next - used + REQUEST_BITS;
+                                used = next;
+                            }
+                        }
+                    }
+                    default -> throw new IllegalStateException(kind.toString());
+                }
+                sent += 8L * (p - start);
+                if (bits == null) {
+                    bits = back.rawPlane(worker, plan.round(), layer, b, from, nb);
+                    fails++;
+                    fb += nb + REQUEST_BITS;
+                }
+                for (int i = 0; i < nb; i++) {
+                    r[from + i] |= (int) ((bits[i >>> 6] >>> (i & 63)) & 1) << b;
+                }
+            }
+            extra += fb;
+            fallbackCount[0] += fails;
+            stats.add(new PlaneStat(worker, layer, b, kind, n, sent + 32, fb, hBits, fails));
+        }
+        if (p != end) {
+            throw bad(worker, layer, "bit-plane section ends at " + p + ", the frame at " + end);
+        }
+        for (int i = 0; i < n; i++) {
+            q[i] = r[i] + qmin;
+        }
+        return extra;
+    }
+
+    /** Walks the frame's layer sections, validating every length, and returns their offsets (L + 1 of them). */
+    private int[] sections(final DirectBuffer buf, final int end, final int worker) {
+        final int layers = layout.layerCount();
+        final int[] at = new int[layers + 1];
+        int p = CeoFrame.HEADER_BYTES;
+        for (int l = 0; l < layers; l++) {
+            at[l] = p;
+            need(p, 1, end, worker, l);
+            final byte mode = buf.getByte(p);
+            if (mode == CeoFrame.MODE_SILENT) {
+                p += 1;
+                continue;
+            }
+            need(p, 12, end, worker, l);
+            final float step = buf.getFloat(p + 4, ByteOrder.LITTLE_ENDIAN);
+            final int n = buf.getInt(p + 8, ByteOrder.LITTLE_ENDIAN);
+            if (n != layout.size(l)) {
+                throw new FrameException(FrameError.WRONG_LAYOUT, "ceo worker " + worker + " layer " + layout.name(l)
+                        + ": " + n + " coordinates, the layout has " + layout.size(l));
+            }
+            if (!(step > 0) || Float.isInfinite(step)) {
+                throw bad(worker, l, "step " + step + " is not finite and positive");
+            }
+            p += 12;
+            if (mode == CeoFrame.MODE_ENTROPY) {
+                need(p, 4, end, worker, l);
+                final int c = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
+                if (c < 1 || c > EntropyContexts.MAX) {
+                    throw bad(worker, l, "context count " + c + " outside [1, " + EntropyContexts.MAX + "]");
+                }
+                need(p, 4 + 4L * c, end, worker, l);
+                long total = 4 + 4L * c;
+                for (int i = 0; i < c; i++) {
+                    final int len = buf.getInt(p + 4 + 4 * i, ByteOrder.LITTLE_ENDIAN);
+                    if (len < 0) {
+                        throw bad(worker, l, "stream " + i + " length " + len);
+                    }
+                    total += len;
+                }
+                need(p, total, end, worker, l);
+                p += (int) total;
+            } else if (mode == CeoFrame.MODE_PLANES) {
+                need(p, 8, end, worker, l);
+                final int planes = buf.getInt(p + 4, ByteOrder.LITTLE_ENDIAN);
+                if (planes < 1 || planes > 30) {
+                    throw bad(worker, l, "plane count " + planes + " outside [1, 30]");
+                }
+                final long qmax = (long) buf.getInt(p, ByteOrder.LITTLE_ENDIAN) + (1L << planes) - 1;
+                if (Math.abs((double) buf.getInt(p, ByteOrder.LITTLE_ENDIAN)) > CeoWorkerEncoder.MAX_INDEX + 1
+                        || Math.abs((double) qmax) > 2 * CeoWorkerEncoder.MAX_INDEX + 2) {
+                    throw bad(worker, l, "index range out of bounds");
+                }
+                p += 8;
+                for (int b = 0; b < planes; b++) {
+                    need(p, 4, end, worker, l);
+                    final int kind = buf.getByte(p);
+                    if (kind < 0 || kind >= PlaneKind.values().length) {
+                        throw bad(worker, l, "plane kind " + kind);
+                    }
+                    p += 4;
+                    for (int from = 0; from < n; from += spec.block()) {
+                        final int nb = Math.min(spec.block(), n - from);
+                        switch (PlaneKind.values()[kind]) {
+                            case CHECK -> {
+                                need(p, 4, end, worker, l);
+                                p += 4;
+                            }
+                            case RAW -> {
+                                need(p, (nb + 7) >>> 3, end, worker, l);
+                                p += (nb + 7) >>> 3;
+                            }
+                            case SYNDROME -> {
+                                need(p, 16, end, worker, l);
+                                final int base = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
+                                final int max = buf.getInt(p + 4, ByteOrder.LITTLE_ENDIAN);
+                                final int t = buf.getInt(p + 8, ByteOrder.LITTLE_ENDIAN);
+                                if (base < 1 || max < base || max > nb || max > 2L * base || t < base || t > max) {
+                                    throw bad(worker, l, "syndrome code (B=" + base + ", M=" + max + ", t=" + t
+                                            + ") invalid for a block of " + nb);
+                                }
+                                need(p, 16 + ((t + 7L) >>> 3), end, worker, l);
+                                p += 16 + ((t + 7) >>> 3);
+                            }
+                            default -> throw new IllegalStateException();
+                        }
+                    }
+                }
+            } else {
+                throw bad(worker, l, "mode " + mode);
+            }
+        }
+        at[layers] = p;
+        if (p != end) {
+            throw new FrameException(FrameError.MALFORMED, "ceo worker " + worker + ": " + (end - p)
+                    + " bytes after the last layer");
+        }
+        return at;
+    }
+
+    private void need(final long p, final long bytes, final int end, final int worker, final int layer) {
+        if (p + bytes > end) {
+            throw new FrameException(FrameError.TRUNCATED, "ceo worker " + worker + " layer " + layout.name(layer)
+                    + ": needs " + bytes + " bytes at " + p + ", the body ends at " + end);
+        }
+    }
+
+    private FrameException bad(final int worker, final int layer, final String what) {
+        return new FrameException(FrameError.BAD_PAYLOAD, "ceo worker " + worker + " layer " + layout.name(layer) + ": " + what);
+    }
+}

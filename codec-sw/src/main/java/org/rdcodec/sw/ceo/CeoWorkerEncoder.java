@@ -1,0 +1,374 @@
+package org.rdcodec.sw.ceo;
+
+import java.nio.ByteOrder;
+import java.util.SplittableRandom;
+import org.agrona.ExpandableArrayBuffer;
+import org.rdcodec.core.entropy.EntropyCapacityException;
+import org.rdcodec.core.entropy.RansEncoder;
+import org.rdcodec.core.frame.Crc32cChecksum;
+import org.rdcodec.core.frame.FrameError;
+import org.rdcodec.core.frame.FrameException;
+import org.rdcodec.core.layout.GradientLayout;
+import org.rdcodec.core.quant.Dither;
+import org.rdcodec.core.quant.NonFiniteGradientException;
+import org.rdcodec.sw.ldpc.LadderCode;
+import org.rdcodec.sw.ldpc.RateChoice;
+import org.rdcodec.sw.ldpc.SourceBlock;
+import org.rdcodec.sw.ldpc.SyndromeEncoder;
+
+/**
+ * One worker of the CEO codec. Per layer, subtractive dithered scalar quantization with the planned step,
+ * q = floor(y / step + u + 1/2) with the shared dither u (so yhat = (q - u) step = y + E, E uniform of
+ * variance step^2/12, independent of y). The first worker in the decoding order (and every worker in a
+ * bootstrap round) entropy-codes q (rANS, split by dither bin). The others send the offset indices
+ * r = q - qmin bit-plane by bit-plane, most significant first; per plane the worker estimates what the
+ * server's side information will leave of it (below) and picks the cheapest of: a CRC only (CHECK), LDPC
+ * syndrome bits (SYNDROME, feedback-free: margin x the LDPC layer's rate choice for that entropy), or the
+ * bits (RAW). If the planes' expected total exceeds the entropy-coded size (weak side information, short
+ * blocks), the worker entropy-codes instead. Frame layout: {@link CeoFrame}.
+ *
+ * <p><b>Rate estimate.</b> The server will see Y_k | side ~ N(mu, v + sn2_k) with mu the MMSE estimate from
+ * the workers before k. All of it is Gaussian, so given the worker's own y the server's mu is
+ * N(c y, w^2) with c = v A sx2 / (sx2 + sn2_k), w^2 = v^2 (A^2 sx2 + A) - (v A sx2)^2 / (sx2 + sn2_k),
+ * A = sum_{j before k} 1/(sn2_j + sv2_j), v = 1 / (1/sx2 + A) (estimated statistics from the plan). On up to
+ * {@link #SAMPLES} coordinates the worker draws mu from that law and evaluates the plane's LLR
+ * ({@link BitPlaneModel}) at its true prefix: the mean binary entropy of the minority probability is the
+ * plane's expected conditional entropy H, the mean minority probability its expected hard-decision error.
+ *
+ * <p>Keeps the last round's indices so that the server can ask for a plane's raw bits after a failure.
+ * Not thread-safe.
+ */
+public final class CeoWorkerEncoder {
+
+    /** Coordinates sampled per layer for the per-plane entropy estimate (standard error ~1% of H). */
+    public static final int SAMPLES = 16384;
+
+    /** Bits a CHECK block costs before any fallback: its CRC-32C. */
+    static final int CHECK_BITS = 32;
+
+    /** Above this fraction of the block, syndrome bits buy too little over raw bits (and risk a fallback). */
+    static final double RAW_FRACTION = 0.9;
+
+    /** Largest |q|: y / step must stay far inside int (and float keeps unit resolution up to 2^24). */
+    static final double MAX_INDEX = 1 << 22;
+
+    private final GradientLayout layout;
+    private final int worker;
+    private final long seed;
+    private final CeoSpec spec;
+    private final RansEncoder rans = new RansEncoder();
+    private final int[][] lastR;
+    private long lastRound = -1;
+
+    /**
+     * @param layout the gradient layout
+     * @param worker k
+     * @param seed the shared seed
+     * @param spec the codec spec
+     */
+    public CeoWorkerEncoder(final GradientLayout layout, final int worker, final long seed, final CeoSpec spec) {
+        this.layout = layout;
+        this.worker = worker;
+        this.seed = seed;
+        this.spec = spec;
+        this.lastR = new int[layout.layerCount()][];
+    }
+
+    /** @return k */
+    public int worker() {
+        return worker;
+    }
+
+    /**
+     * @param y the worker's gradient, layout.totalSize() values
+     * @param plan the round's plan
+     * @return the frame
+     * @throws NonFiniteGradientException on NaN or infinity (layer and index)
+     */
+    public byte[] encode(final float[] y, final CeoPlan plan) {
+        layout.requireTotal(y.length, "ceo worker " + worker + " gradient");
+        final ExpandableArrayBuffer out = new ExpandableArrayBuffer(CeoFrame.HEADER_BYTES + 1024);
+        out.putInt(0, CeoFrame.MAGIC, ByteOrder.LITTLE_ENDIAN);
+        out.putShort(4, CeoFrame.VERSION, ByteOrder.LITTLE_ENDIAN);
+        out.putShort(6, (short) layout.layerCount(), ByteOrder.LITTLE_ENDIAN);
+        out.putInt(8, worker, ByteOrder.LITTLE_ENDIAN);
+        out.putLong(12, plan.round(), ByteOrder.LITTLE_ENDIAN);
+        int pos = CeoFrame.HEADER_BYTES;
+        for (int l = 0; l < layout.layerCount(); l++) {
+            pos = encodeLayer(y, l, plan, out, pos);
+        }
+        out.putInt(20, pos - CeoFrame.HEADER_BYTES, ByteOrder.LITTLE_ENDIAN);
+        out.checkLimit(pos + CeoFrame.TRAILER_BYTES);
+        out.putInt(pos, Crc32cChecksum.compute(out, 0, pos), ByteOrder.LITTLE_ENDIAN);
+        lastRound = plan.round();
+        final byte[] frame = new byte[pos + CeoFrame.TRAILER_BYTES];
+        out.getBytes(0, frame);
+        return frame;
+    }
+
+    /**
+     * The raw bits of one block of one plane of the last round (the fallback after a failed decode).
+     *
+     * @param round the round (must be the last encoded)
+     * @param layer l
+     * @param plane bit index
+     * @param from first coordinate of the block within the layer
+     * @param n block length
+     * @return the packed bits
+     */
+    public long[] rawPlane(final long round, final int layer, final int plane, final int from, final int n) {
+        if (round != lastRound || lastR[layer] == null) {
+            throw new IllegalStateException("worker " + worker + " holds no planes of round " + round + " layer " + layer);
+        }
+        return PlaneBits.extract(lastR[layer], from, n, plane);
+    }
+
+    private int encodeLayer(final float[] y, final int layer, final CeoPlan plan, final ExpandableArrayBuffer out, final int pos) {
+        final int off = layout.offset(layer);
+        final int n = layout.size(layer);
+        lastR[layer] = null;
+        double step = plan.step()[worker][layer];
+        final int position = plan.position(worker, layer);
+        out.checkLimit(pos + 32);
+        if (position < 0 || step == 0) {
+            out.putByte(pos, CeoFrame.MODE_SILENT);
+            out.putByte(pos + 1, (byte) 0);
+            out.putShort(pos + 2, (short) 0);
+            return pos + 1;
+        }
+        double m2 = 0;
+        for (int i = 0; i < n; i++) {
+            final float v = y[off + i];
+            if (!Float.isFinite(v)) {
+                throw new NonFiniteGradientException("ceo worker " + worker + ": layer " + layout.name(layer) + " index " + i
+                        + " is " + v, layer, i);
+            }
+            m2 += (double) v * v;
+        }
+        m2 /= Math.max(1, n);
+        if (Double.isNaN(step)) {
+            // bootstrap: fine enough that the round's statistics are good, sv2 = E[y^2] / 16
+            step = Math.sqrt(12 * m2 / 16);
+        }
+        if (!(step > 0) || Float.isInfinite((float) step)) {
+            step = 1; // an all-zero layer: any step gives index 0
+        }
+        final float fstep = (float) step;
+        final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
+        final int[] q = new int[n];
+        int qmin = Integer.MAX_VALUE;
+        int qmax = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            final double s = y[off + i] / (double) fstep + Dither.centred(key, i) + 0.5;
+            if (Math.abs(s) > MAX_INDEX) {
+                throw new FrameException(FrameError.OVERSIZED, "ceo worker " + worker + " layer " + layout.name(layer)
+                        + " index " + i + ": y / step = " + s + " exceeds 2^22 (step " + fstep + " too small)");
+            }
+            q[i] = (int) Math.floor(s);
+            qmin = Math.min(qmin, q[i]);
+            qmax = Math.max(qmax, q[i]);
+        }
+        if (n == 0) {
+            qmin = 0;
+            qmax = 0;
+        }
+        out.putInt(pos, 0);
+        out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
+        out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
+        if (plan.bootstrap() || position == 0) {
+            out.putByte(pos, CeoFrame.MODE_ENTROPY);
+            return writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
+        }
+        // entropy coding first (it needs q as is): if it is cheaper than the planes' expected cost, keep it
+        out.putByte(pos, CeoFrame.MODE_ENTROPY);
+        final int entropyEnd = writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
+        final int planes = Math.max(1, 32 - Integer.numberOfLeadingZeros(qmax - qmin));
+        final int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = q[i] - qmin;
+        }
+        final double[][] est = planeEstimates(r, n, planes, qmin, y, off, key, fstep, plan, layer);
+        if (8.0 * (entropyEnd - pos - 12) <= expectedPlaneBits(n, planes, est)) {
+            return entropyEnd;
+        }
+        out.putByte(pos, CeoFrame.MODE_PLANES);
+        lastR[layer] = r;
+        out.putInt(pos + 12, qmin, ByteOrder.LITTLE_ENDIAN);
+        out.putInt(pos + 16, planes, ByteOrder.LITTLE_ENDIAN);
+        return writePlanes(r, n, planes, est, out, pos + 20);
+    }
+
+    /** Expected bits of the bit-plane section after the common 12 bytes: qmin, planes, kinds, blocks. */
+    private double expectedPlaneBits(final int n, final int planes, final double[][] est) {
+        double bits = 64;
+        final int block = spec.block();
+        for (int b = planes - 1; b >= 0; b--) {
+            bits += 32;
+            final PlaneKind kind = choose(Math.min(block, n), est[0][b], est[1][b], est[2][b]);
+            for (int from = 0; from < n; from += block) {
+                final int nb = Math.min(block, n - from);
+                bits += switch (kind) {
+                    case CHECK -> CHECK_BITS + Math.min(1.0, nb * est[2][b]) * (nb + CeoServerDecoder.REQUEST_BITS);
+                    case RAW -> 8 * ((nb + 7) / 8);
+                    case SYNDROME -> 128 + syndromeBits(nb, est[0][b], est[1][b]);
+                };
+            }
+        }
+        return bits;
+    }
+
+    private int writeEntropy(final int[] q, final int n, final int key, final float step, final double rms,
+            final ExpandableArrayBuffer out, final int pos, final int layer) {
+        final int contexts = EntropyContexts.count(n, step, rms);
+        final int[] grouped = new int[n];
+        final int[] counts = EntropyContexts.group(q, n, key, contexts, grouped);
+        out.checkLimit(pos + 4 + 4 * contexts);
+        out.putInt(pos, contexts, ByteOrder.LITTLE_ENDIAN);
+        int p = pos + 4 + 4 * contexts;
+        int from = 0;
+        for (int c = 0; c < contexts; c++) {
+            out.checkLimit((int) Math.min(Integer.MAX_VALUE - 8, p + RansEncoder.maxEncodedLength(counts[c])));
+            final int len;
+            try {
+                len = rans.encode(grouped, from, counts[c], out, p, out.capacity() - p);
+            } catch (final EntropyCapacityException e) {
+                throw new FrameException(FrameError.OVERSIZED, "ceo worker " + worker + " layer " + layout.name(layer)
+                        + ": " + e.getMessage(), e);
+            }
+            out.putInt(pos + 4 + 4 * c, len, ByteOrder.LITTLE_ENDIAN);
+            p += len;
+            from += counts[c];
+        }
+        return p;
+    }
+
+    private int writePlanes(final int[] r, final int n, final int planes, final double[][] est,
+            final ExpandableArrayBuffer out, final int pos) {
+        final int block = spec.block();
+        int p = pos;
+        for (int b = planes - 1; b >= 0; b--) {
+            final double h = est[0][b];
+            final double disp = est[1][b];
+            final double err = est[2][b];
+            // decide on a full block; the last, shorter block follows the same kind
+            final int nb0 = Math.min(block, n);
+            final PlaneKind kind = choose(nb0, h, disp, err);
+            out.checkLimit(p + 4);
+            out.putInt(p, 0);
+            out.putByte(p, kind.code());
+            p += 4;
+            for (int from = 0; from < n; from += block) {
+                final int nb = Math.min(block, n - from);
+                final long[] bits = PlaneBits.extract(r, from, nb, b);
+                switch (kind) {
+                    case CHECK -> {
+                        out.checkLimit(p + 4);
+                        out.putInt(p, SourceBlock.crc32c(bits, nb), ByteOrder.LITTLE_ENDIAN);
+                        p += 4;
+                    }
+                    case RAW -> p += PlaneBits.write(bits, nb, out, p);
+                    case SYNDROME -> {
+                        final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
+                        final LadderCode code = spec.rateAdaptive() ? CeoCodes.ladder(nb, t) : CeoCodes.code(nb, t);
+                        final long[] ladder = SyndromeEncoder.encode(code, bits);
+                        out.checkLimit(p + 16);
+                        out.putInt(p, code.baseChecks(), ByteOrder.LITTLE_ENDIAN);
+                        out.putInt(p + 4, code.maxSyndromeBits(), ByteOrder.LITTLE_ENDIAN);
+                        out.putInt(p + 8, t, ByteOrder.LITTLE_ENDIAN);
+                        out.putInt(p + 12, SourceBlock.crc32c(bits, nb), ByteOrder.LITTLE_ENDIAN);
+                        p += 16;
+                        p += PlaneBits.write(ladder, t, out, p);
+                    }
+                    default -> throw new IllegalStateException(kind.toString());
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Rate-adaptive: the frame carries the ladder's base B = margin x the LDPC layer's measured base for that
+     * entropy (just below where most blocks decode), on the grid; the server asks for more if it must.
+     */
+    int adaptiveBaseBits(final int nb, final double h, final double disp) {
+        final double want = spec.margin() * RateChoice.adaptiveBaseBits(nb, h, disp);
+        return CeoCodes.gridBits(nb, (int) Math.ceil(want));
+    }
+
+    /**
+     * The whole rate-adaptive ladder of one block of one plane of the last round (the server's request for
+     * more syndrome bits; it is charged only the bits it uses).
+     *
+     * @param round the round (must be the last encoded)
+     * @param layer l
+     * @param plane bit index
+     * @param from first coordinate of the block
+     * @param n block length
+     * @param base B of the block's ladder
+     * @return all M ladder bits
+     */
+    public long[] ladder(final long round, final int layer, final int plane, final int from, final int n, final int base) {
+        return SyndromeEncoder.encode(CeoCodes.ladder(n, base), rawPlane(round, layer, plane, from, n));
+    }
+
+    /** Grid syndrome length for a block: margin x the LDPC layer's feedback-free rate choice. */
+    int syndromeBits(final int nb, final double h, final double disp) {
+        final double want = spec.margin() * RateChoice.feedbackFreeBits(nb, h, disp);
+        return CeoCodes.gridBits(nb, (int) Math.ceil(want));
+    }
+
+    /**
+     * Cheapest expected cost: CHECK costs 32 bits plus, with probability ~ nb err (the expected number of
+     * hard-decision errors), a raw fallback of nb bits; SYNDROME its grid bits; RAW nb bits.
+     */
+    PlaneKind choose(final int nb, final double h, final double disp, final double err) {
+        final int t = syndromeBits(nb, h, disp);
+        final double checkCost = CHECK_BITS + Math.min(1.0, nb * err) * nb;
+        if (checkCost <= Math.min(t, nb)) {
+            return PlaneKind.CHECK;
+        }
+        if (t >= RAW_FRACTION * nb) {
+            return PlaneKind.RAW;
+        }
+        return PlaneKind.SYNDROME;
+    }
+
+    /** Per plane: expected conditional entropy, dispersion and hard-decision error per bit (class comment). */
+    private double[][] planeEstimates(final int[] r, final int n, final int planes, final int qmin, final float[] y,
+            final int off, final int key, final float step, final CeoPlan plan, final int layer) {
+        final double sx2 = plan.sx2()[layer];
+        final double sn2 = plan.sn2()[worker][layer];
+        final double a = plan.precisionBefore(worker, layer);
+        final double v = 1 / (1 / sx2 + a);
+        final double s = Math.sqrt(v + sn2);
+        final double varY = sx2 + sn2;
+        final double cov = v * a * sx2;
+        final double c = cov / varY;
+        final double w = Math.sqrt(Math.max(0, v * v * (a * a * sx2 + a) - cov * cov / varY));
+        final BitPlaneModel model = new BitPlaneModel(planes, qmin);
+        final SplittableRandom rng = new SplittableRandom(Dither.mix64(seed ^ plan.round() * 0x9E3779B97F4A7C15L ^ worker * 31L + layer));
+        final int stride = Math.max(1, n / SAMPLES);
+        final double[][] est = new double[3][planes];
+        int count = 0;
+        for (int i = 0; i < n; i += stride) {
+            final double mu = c * y[off + i] + w * rng.nextGaussian();
+            final float u = Dither.centred(key, i);
+            for (int b = planes - 1; b >= 0; b--) {
+                final int prefix = b + 1 >= 31 ? 0 : r[i] >>> (b + 1);
+                final float llr = model.llr(b, prefix, u, step, mu, s);
+                final double pw = RateChoice.minorityProbability(llr);
+                est[0][b] += RateChoice.binaryEntropy(pw);
+                est[1][b] += RateChoice.bitDispersion(pw);
+                // expected hard-decision error: the less likely value occurs with probability pw
+                est[2][b] += pw;
+            }
+            count++;
+        }
+        for (int k = 0; k < 3; k++) {
+            for (int b = 0; b < planes; b++) {
+                est[k][b] /= Math.max(1, count);
+            }
+        }
+        return est;
+    }
+}
