@@ -43,6 +43,9 @@ public class MatrixKernelBenchmark {
 
     private float[] a;
     private float[] b;
+    /** Four vectors of n floats back to back (the sources of axpy4, the second operands of dot2). */
+    private float[] x4;
+    private final float[] out = new float[2];
     private MatrixKernel kernel;
 
     /** Creates the state (JMH instantiates it). */
@@ -59,6 +62,10 @@ public class MatrixKernelBenchmark {
             a[i] = (float) r.nextDouble(-1, 1);
             b[i] = (float) r.nextDouble(-1, 1);
         }
+        x4 = new float[4 * n];
+        for (int i = 0; i < 4 * n; i++) {
+            x4[i] = (float) r.nextDouble(-1, 1);
+        }
         kernel = "panama".equals(impl) ? new PanamaMatrixKernel() : new ScalarMatrixKernel();
     }
 
@@ -72,6 +79,20 @@ public class MatrixKernelBenchmark {
     @Benchmark
     public float[] axpy() {
         kernel.axpy(1e-9f, a, 0, b, 0, n);
+        return b;
+    }
+
+    /** @return two dot products sharing {@code a} (compare with twice {@link #dot}'s time) */
+    @Benchmark
+    public float[] dot2() {
+        kernel.dot2(a, 0, x4, 0, n, n, out, 0, 1);
+        return out;
+    }
+
+    /** @return the updated array after four axpys in one pass (compare with four times {@link #axpy}'s time) */
+    @Benchmark
+    public float[] axpy4() {
+        kernel.axpy4(1e-9f, -1e-9f, 2e-9f, -2e-9f, x4, 0, n, 2 * n, 3 * n, b, 0, n);
         return b;
     }
 

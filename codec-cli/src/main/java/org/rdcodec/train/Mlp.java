@@ -33,6 +33,9 @@ public final class Mlp {
     /** delta[j]: d loss / d pre-activation of layer j's output, per example. */
     private final float[][] delta;
     private final double[] probs;
+    /** Non-zero deltas of one backward row and the offsets of the vectors they scale (at most max(CHUNK, widest layer)). */
+    private final float[] nzScale;
+    private final int[] nzOffset;
 
     private Mlp(final int[] sizes, final float[] params, final MatrixKernel kernel) {
         this.sizes = sizes.clone();
@@ -47,6 +50,12 @@ public final class Mlp {
             delta[j] = new float[CHUNK * sizes[j]];
         }
         probs = new double[sizes[layers]];
+        int widest = CHUNK;
+        for (final int w : sizes) {
+            widest = Math.max(widest, w);
+        }
+        nzScale = new float[widest];
+        nzOffset = new int[widest];
     }
 
     /**
@@ -203,11 +212,19 @@ public final class Mlp {
             final float[] x = act[j];
             final float[] z = act[j + 1];
             final boolean hidden = j + 1 < layers;
-            // Row o of W stays in cache while the chunk's inputs stream past it.
+            // Row o of W stays in cache while the chunk's inputs stream past it, two examples per pass (dot2).
             for (int o = 0; o < out; o++) {
                 final float b = params[bOff + o];
-                for (int s = 0; s < n; s++) {
-                    final float v = b + kernel.dot(params, wOff + o * in, x, s * in, in);
+                final int row = wOff + o * in;
+                int s = 0;
+                for (; s + 1 < n; s += 2) {
+                    kernel.dot2(params, row, x, s * in, (s + 1) * in, in, z, s * out + o, (s + 1) * out + o);
+                }
+                if (s < n) {
+                    z[s * out + o] = kernel.dot(params, row, x, s * in, in);
+                }
+                for (s = 0; s < n; s++) {
+                    final float v = b + z[s * out + o];
                     z[s * out + o] = hidden && !(v > 0f) ? 0f : v;
                 }
             }
@@ -256,27 +273,36 @@ public final class Mlp {
             final int bOff = layout.offset(2 * j + 1);
             final float[] d = delta[j + 1];
             final float[] x = act[j];
+            // The examples with a non-zero delta, four axpys per pass over the gradient row (axpy4, same rounding).
             for (int o = 0; o < out; o++) {
                 float gb = grad[bOff + o];
+                int cnt = 0;
                 for (int s = 0; s < n; s++) {
                     final float ds = d[s * out + o];
                     if (ds != 0f) {
-                        kernel.axpy(ds, x, s * in, grad, wOff + o * in, in);
+                        nzScale[cnt] = ds;
+                        nzOffset[cnt] = s * in;
+                        cnt++;
                         gb += ds;
                     }
                 }
+                axpyAll(cnt, x, grad, wOff + o * in, in);
                 grad[bOff + o] = gb;
             }
             if (j > 0) {
                 final float[] dx = delta[j];
                 Arrays.fill(dx, 0, n * in, 0f);
                 for (int s = 0; s < n; s++) {
+                    int cnt = 0;
                     for (int o = 0; o < out; o++) {
                         final float ds = d[s * out + o];
                         if (ds != 0f) {
-                            kernel.axpy(ds, params, wOff + o * in, dx, s * in, in);
+                            nzScale[cnt] = ds;
+                            nzOffset[cnt] = wOff + o * in;
+                            cnt++;
                         }
                     }
+                    axpyAll(cnt, params, dx, s * in, in);
                     // ReLU: the stored activation is positive exactly where the pre-activation was.
                     for (int i = s * in; i < (s + 1) * in; i++) {
                         if (!(x[i] > 0f)) {
@@ -285,6 +311,18 @@ public final class Mlp {
                     }
                 }
             }
+        }
+    }
+
+    /** y[yOff ..] += sum_c nzScale[c] * src[nzOffset[c] ..] for c &lt; cnt, in order c = 0, 1, ... (as cnt axpys). */
+    private void axpyAll(final int cnt, final float[] src, final float[] y, final int yOff, final int len) {
+        int c = 0;
+        for (; c + 3 < cnt; c += 4) {
+            kernel.axpy4(nzScale[c], nzScale[c + 1], nzScale[c + 2], nzScale[c + 3], src, nzOffset[c], nzOffset[c + 1], nzOffset[c + 2],
+                    nzOffset[c + 3], y, yOff, len);
+        }
+        for (; c < cnt; c++) {
+            kernel.axpy(nzScale[c], src, nzOffset[c], y, yOff, len);
         }
     }
 }

@@ -28,7 +28,10 @@ package org.rdcodec.train;
  * @param testLoss test-set loss after the step (evaluation rounds)
  * @param testAccuracy test-set accuracy after the step (evaluation rounds)
  * @param gradientSeconds worker forward/backward time
- * @param codecSeconds encode + decode + combine time
+ * @param codecSeconds encode + decode + combine time (noise mode: drawing the noise and the per-round Rsum)
+ * @param statsSeconds this round's measurement outside the codec: the reference-free moments, the quantization distortion,
+ *                     the optimiser step, and on statistics rounds the reference gradient and its per-layer statistics
+ * @param evalSeconds the test-set evaluation (evaluation rounds, else 0)
  * @param sx2PerLayer sx2_l (statistics rounds, else null)
  * @param sn2PerLayer mean_k sn2_{k,l} (statistics rounds, else null)
  * @param sn2PerWorkerLayer sn2_{k,l}, [worker][layer] (statistics rounds, else null)
@@ -40,7 +43,7 @@ public record RoundRecord(int round, double trainLoss, double bits, double bitsP
         double sn2Est, double sx2, double sn2, double distortion, double losslessDistortion, double rsumBits, double rinBits,
         double signBits, double signDistortion, double rsumAtSignBits, double rinAtSignBits, double rsumHomBits, double rsumHomAtSignBits,
         double testLoss, double testAccuracy,
-        double gradientSeconds, double codecSeconds, double[] sx2PerLayer, double[] sn2PerLayer, double[][] sn2PerWorkerLayer,
+        double gradientSeconds, double codecSeconds, double statsSeconds, double evalSeconds, double[] sx2PerLayer, double[] sn2PerLayer, double[][] sn2PerWorkerLayer,
         double[] distortionPerLayer, double[] quantDistortionPerLayer, double[] sn2EstPerLayer) {
 
     /** @return whether the reference gradient was measured this round */
@@ -61,12 +64,13 @@ public record RoundRecord(int round, double trainLoss, double bits, double bitsP
     /** Column names of {@link #csvRow()}. */
     public static final String CSV_HEADER = "round,trainLoss,bits,bitsPerCoordinate,quantDistortion,sx2Est,sn2Est,sx2,sn2,distortion,"
             + "losslessDistortion,rsumBits,rinBits,signBits,signDistortion,rsumAtSignBits,rinAtSignBits,rsumHomBits,rsumHomAtSignBits,testLoss,testAccuracy,"
-            + "gradientSeconds,codecSeconds";
+            + "gradientSeconds,codecSeconds,statsSeconds,evalSeconds";
 
     /** @return the scalar fields as one CSV line (empty cells for NaN) */
     public String csvRow() {
         final double[] v = {trainLoss, bits, bitsPerCoordinate, quantDistortion, sx2Est, sn2Est, sx2, sn2, distortion, losslessDistortion,
-            rsumBits, rinBits, signBits, signDistortion, rsumAtSignBits, rinAtSignBits, rsumHomBits, rsumHomAtSignBits, testLoss, testAccuracy, gradientSeconds, codecSeconds};
+            rsumBits, rinBits, signBits, signDistortion, rsumAtSignBits, rinAtSignBits, rsumHomBits, rsumHomAtSignBits, testLoss, testAccuracy, gradientSeconds, codecSeconds,
+            statsSeconds, evalSeconds};
         final StringBuilder s = new StringBuilder().append(round);
         for (final double x : v) {
             s.append(',');

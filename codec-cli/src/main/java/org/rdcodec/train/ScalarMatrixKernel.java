@@ -32,4 +32,23 @@ public final class ScalarMatrixKernel implements MatrixKernel {
             y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
+
+    @Override
+    public void dot2(final float[] a, final int aOff, final float[] b, final int b0, final int b1, final int n, final float[] out, final int out0,
+            final int out1) {
+        out[out0] = dot(a, aOff, b, b0, n);
+        out[out1] = dot(a, aOff, b, b1, n);
+    }
+
+    @Override
+    public void axpy4(final float a0, final float a1, final float a2, final float a3, final float[] x, final int x0, final int x1, final int x2,
+            final int x3, final float[] y, final int yOff, final int n) {
+        for (int i = 0; i < n; i++) {
+            float v = y[yOff + i];
+            v = Math.fma(a0, x[x0 + i], v);
+            v = Math.fma(a1, x[x1 + i], v);
+            v = Math.fma(a2, x[x2 + i], v);
+            y[yOff + i] = Math.fma(a3, x[x3 + i], v);
+        }
+    }
 }

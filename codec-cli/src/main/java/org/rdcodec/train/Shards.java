@@ -81,4 +81,19 @@ public final class Shards {
         System.arraycopy(s, cursor[worker], dst, offset, batch);
         cursor[worker] += batch;
     }
+
+    /**
+     * The examples worker k's next batch is drawn from: those of its shard not yet drawn in the current local epoch (the
+     * whole shard when the next call starts a new epoch). The shuffle is uniform, so given the batches drawn so far the next
+     * batch is a uniform random subset of this set, and its mean gradient has this set's mean gradient as expectation.
+     *
+     * @param worker k
+     * @param batch the batch size the next call will use
+     * @return a fresh array of example indices
+     */
+    public int[] remaining(final int worker, final int batch) {
+        final int[] s = shard[worker];
+        final int from = cursor[worker] + batch > s.length ? 0 : cursor[worker];
+        return java.util.Arrays.copyOfRange(s, from, s.length);
+    }
 }

@@ -21,27 +21,41 @@ public final class SweepPlots {
     /**
      * Writes {@code figure8-rounds.png} and {@code figure8-bits.png}; the x axis is 1 + rho (log), so rho = 0 shows.
      *
-     * @param noise the noise-mode points, in rho order
+     * @param noiseRuns the noise-mode points, any order
      * @param codecs the codec points
      * @param target target accuracy (for titles)
      * @param dir output folder
      * @throws IOException if writing fails
      */
-    public static void write(final List<Point> noise, final List<Point> codecs, final double target, final Path dir) throws IOException {
+    public static void write(final List<Point> noiseRuns, final List<Point> codecs, final double target, final Path dir) throws IOException {
+        // Sweeps run in pieces and merged come in any rho order; the noise curve is drawn in rho order.
+        final List<Point> noise = noiseRuns.stream().sorted(java.util.Comparator.comparingDouble(Point::rho)).toList();
+        final List<String> names = uniqueNames(codecs);
         final XYChart rounds = TrainPlots.chart("Figure 8: rounds to test accuracy " + target + " (unreached: the round cap)", "1 + rho", "rounds (log)");
         rounds.getStyler().setXAxisLogarithmic(true);
         series(rounds, "Gaussian noise, D = sn2(1 + rho)/K", noise, false, true);
-        for (final Point p : codecs) {
-            series(rounds, p.name(), List.of(p), true, true);
+        for (int i = 0; i < codecs.size(); i++) {
+            series(rounds, names.get(i), List.of(codecs.get(i)), true, true);
         }
         TrainPlots.save(rounds, dir.resolve("figure8-rounds.png"));
         final XYChart bits = TrainPlots.chart("Figure 8: average bits per round, all workers", "1 + rho", "bits per round (log)");
         bits.getStyler().setXAxisLogarithmic(true);
         series(bits, "Rsum(D(t)), Gaussian noise runs", noise, false, false);
-        for (final Point p : codecs) {
-            series(bits, p.name() + " (measured frames)", List.of(p), true, false);
+        for (int i = 0; i < codecs.size(); i++) {
+            series(bits, names.get(i) + " (measured frames)", List.of(codecs.get(i)), true, false);
         }
         TrainPlots.save(bits, dir.resolve("figure8-bits.png"));
+    }
+
+    /** The codec points' names, a repeated one numbered (#2, #3, ...): XChart needs distinct series names. */
+    private static List<String> uniqueNames(final List<Point> codecs) {
+        final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        final List<String> out = new java.util.ArrayList<>();
+        for (final Point p : codecs) {
+            final int n = seen.merge(p.name(), 1, Integer::sum);
+            out.add(n == 1 ? p.name() : p.name() + " #" + n);
+        }
+        return out;
     }
 
     private static void series(final XYChart c, final String name, final List<Point> ps, final boolean scatter, final boolean roundsAxis) {

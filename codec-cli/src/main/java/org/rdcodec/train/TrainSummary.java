@@ -45,7 +45,11 @@ public final class TrainSummary {
         double bits = 0;
         double grad = 0;
         double codecSec = 0;
+        double statsSec = 0;
+        double evalSec = 0;
         for (final RoundRecord r : rs) {
+            statsSec += r.statsSeconds();
+            evalSec += r.evalSeconds();
             bits += r.bits();
             grad += r.gradientSeconds();
             codecSec += r.codecSeconds();
@@ -67,6 +71,8 @@ public final class TrainSummary {
         m.put("reachedTarget", Double.isNaN(cfg.targetAccuracy()) ? null : reached);
         m.put("gradientSeconds", grad);
         m.put("codecSeconds", codecSec);
+        m.put("statsSeconds", statsSec);
+        m.put("evalSeconds", evalSec);
         m.put("wallSeconds", wallSeconds);
         m.put("roundsPerSecond", rs.size() / wallSeconds);
         m.put("matrixKernel", MatrixKernels.reason());

@@ -70,5 +70,15 @@ class TrainCommandTest {
         assertTrue(Files.size(out.resolve("figure8-rounds.png")) > 100);
         assertTrue(Files.size(out.resolve("figure8-bits.png")) > 100);
         assertEquals(4, Files.readAllLines(out.resolve("sweep.csv")).size(), "header + 2 rho + 1 codec");
+        assertTrue(Files.isRegularFile(out.resolve("rho=10.0").resolve("rounds.csv")), "each noise run writes its own rounds");
+        // Sweeps split over processes join with --merge (no new runs with --rho none and no codecs).
+        final Path merged = dir.resolve("merged");
+        final CliRun m = CliRun.of("train-sweep", "--rho", "none", "--codecs", "", "--merge", out + "," + out, "--target-accuracy", "0.3",
+                "--out", merged.toString());
+        assertEquals(0, m.exitCode(), m.err());
+        assertEquals(7, Files.readAllLines(merged.resolve("sweep.csv")).size(), "header + twice the 3 rows");
+        final CliRun bad = CliRun.of("train-sweep", "--rho", "1,x", "--target-accuracy", "0.3", "--out", merged.toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--rho: 'x' is not a number"), bad.err());
     }
 }

@@ -42,6 +42,37 @@ class MatrixKernelTest {
     }
 
     @Test
+    void batchedKernelsEqualTheirSingleCallsInBothTwins() {
+        final SplittableRandom r = new SplittableRandom(13);
+        for (final MatrixKernel kernel : new MatrixKernel[] {new ScalarMatrixKernel(), new PanamaMatrixKernel()}) {
+            for (final int n : SIZES) {
+                for (final int off : new int[] {0, 3}) {
+                    final float[] a = random(r, n + off);
+                    final float[] b = random(r, 2 * n + 5);
+                    final float[] out = new float[4];
+                    kernel.dot2(a, off, b, n + 5, 1, n, out, 3, 0);
+                    assertEquals(Float.floatToRawIntBits(kernel.dot(a, off, b, n + 5, n)), Float.floatToRawIntBits(out[3]),
+                            kernel + " dot2 first n=" + n);
+                    assertEquals(Float.floatToRawIntBits(kernel.dot(a, off, b, 1, n)), Float.floatToRawIntBits(out[0]),
+                            kernel + " dot2 second n=" + n);
+                    final float[] x = random(r, 4 * n + 9);
+                    final float[] y1 = random(r, n + off);
+                    final float[] y2 = y1.clone();
+                    final float[] s = {0.37f, -1.5f, 2.25f, -0.003f};
+                    final int[] xo = {3 * n + 9, 0, n + 1, 2 * n + 7};
+                    kernel.axpy4(s[0], s[1], s[2], s[3], x, xo[0], xo[1], xo[2], xo[3], y1, off, n);
+                    for (int c = 0; c < 4; c++) {
+                        kernel.axpy(s[c], x, xo[c], y2, off, n);
+                    }
+                    for (int i = 0; i < y1.length; i++) {
+                        assertEquals(Float.floatToRawIntBits(y2[i]), Float.floatToRawIntBits(y1[i]), kernel + " axpy4 n=" + n + " i=" + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void scalarDotMatchesDoubleSum() {
         // Rounding of n fma steps plus 32 additions stays below (n + 32) ulps of the sum of |a_i b_i|.
         final SplittableRandom r = new SplittableRandom(5);
