@@ -46,7 +46,9 @@ final class TrainCommand implements Callable<Integer> {
         if ((codec == null) == (rho == null)) {
             throw new CliInputException("give exactly one of --codec SPEC or --rho R");
         }
-        if (codec != null) {
+        if (codec != null && org.rdcodec.sw.ceo.CeoSpec.matches(codec)) {
+            org.rdcodec.sw.ceo.CeoSpec.parse(codec); // the CEO codec is parsed in codec-sw, not in the core catalog
+        } else if (codec != null) {
             CodecSpec.parse(codec); // a bad spec fails here with the catalog's message, before the data is loaded
         }
         TrainConfig cfg = opts.config(codec == null ? "identity" : codec);

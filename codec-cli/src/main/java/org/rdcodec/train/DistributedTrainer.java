@@ -16,6 +16,9 @@ import org.rdcodec.core.quant.WorkerEncoder;
 import org.rdcodec.core.theory.HomogeneousBounds;
 import org.rdcodec.core.theory.InfeasibleTargetException;
 import org.rdcodec.core.theory.WaterFilling;
+import org.rdcodec.sw.ceo.CeoAggregator;
+import org.rdcodec.sw.ceo.CeoRoundResult;
+import org.rdcodec.sw.ceo.CeoSpec;
 
 /**
  * K-worker data-parallel training of an {@link Mlp} with compressed aggregation. Every round each worker
@@ -43,6 +46,8 @@ public final class DistributedTrainer implements AutoCloseable {
     private final Shards shards;
     private final int[] refIdx;
     private final GradientCodec codec;
+    /** The multi-worker CEO codec (codec-sw) when the spec is {@code ceo:...}; then {@link #codec} is null. */
+    private final CeoAggregator ceo;
     private final boolean weighted;
     private final WorkerEncoder[] encoders;
     private final GradientDecoder decoder;
@@ -74,7 +79,9 @@ public final class DistributedTrainer implements AutoCloseable {
         this.shards = new Shards(train.count(), k, cfg.batch(), cfg.seed());
         final int[] perm = Shards.permutation(train.count(), new SplittableRandom(cfg.seed() ^ 0x7ef7ef7eL));
         this.refIdx = java.util.Arrays.copyOf(perm, Math.min(cfg.refSize(), train.count()));
-        this.codec = cfg.noiseMode() ? null : Codecs.create(cfg.codec());
+        final boolean ceoSpec = !cfg.noiseMode() && CeoSpec.matches(cfg.codec());
+        this.ceo = ceoSpec ? new CeoAggregator(layout, k, cfg.seed(), CeoSpec.parse(cfg.codec())) : null;
+        this.codec = cfg.noiseMode() || ceoSpec ? null : Codecs.create(cfg.codec());
         this.weighted = switch (cfg.combine()) {
             case MEAN -> false;
             case WEIGHTED -> true;
@@ -182,7 +189,13 @@ public final class DistributedTrainer implements AutoCloseable {
         estimateMoments(sn2EstL, sx2EstL);
         double bits;
         final long t2 = System.nanoTime();
-        if (codec != null) {
+        if (ceo != null) {
+            // the CEO codec plans from its own statistics of earlier rounds' decoded data, codes every worker,
+            // decodes in order with side information and combines with weights fixed before the data
+            final CeoRoundResult r = ceo.round(t, grads);
+            System.arraycopy(r.estimate(), 0, xhat, 0, p);
+            bits = r.totalBits();
+        } else if (codec != null) {
             long bytes = 0;
             for (int j = 0; j < k; j++) {
                 y[j].copyFrom(grads[j]);

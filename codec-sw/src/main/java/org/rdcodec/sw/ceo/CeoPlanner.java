@@ -7,6 +7,7 @@ import org.rdcodec.core.theory.CeoModel;
 import org.rdcodec.core.theory.LayerAllocation;
 import org.rdcodec.core.theory.SumRate;
 import org.rdcodec.core.theory.SumRateResult;
+import org.rdcodec.core.theory.WaterFilling;
 
 /**
  * Plans a round from the ESTIMATED statistics (theory.md sections 3 and 6): the sum-rate optimum splits D
@@ -55,12 +56,13 @@ public final class CeoPlanner {
                 sn2[j][l] = stats.sn2(j, l);
             }
         }
-        final CeoModel model = CeoModel.of(sx2, sn2);
-        final double total = targetTotal(spec, stats);
-        final SumRateResult opt = SumRate.solve(model, total);
+        // rho=R fixes each layer's distortion, D_l = (1 + R) / sum_k 1/sn2_{k,l} (the paper's rho, layer by layer,
+        // whatever the layer sizes); distortion=D splits sum_l D_l = L D by the sum-rate optimum over L-vectors,
+        // which is the per-coordinate optimum only for layers of equal size (theory.md section 1).
+        final SumRateResult opt = Double.isNaN(spec.rho()) ? SumRate.solve(CeoModel.of(sx2, sn2), targetTotal(spec, stats)) : null;
         final double[] dl = new double[layers];
         for (int l = 0; l < layers; l++) {
-            final LayerAllocation a = opt.layer(l);
+            final LayerAllocation a = opt != null ? opt.layer(l) : WaterFilling.solve(column(sn2, l), sx2[l], layerTarget(spec, stats, l));
             dl[l] = a.distortion();
             double zSum = 0;
             for (int j = 0; j < k; j++) {
@@ -86,12 +88,25 @@ public final class CeoPlanner {
     private static double targetTotal(final CeoSpec spec, final CeoStatistics stats) {
         double total = 0;
         for (int l = 0; l < stats.layers(); l++) {
-            double precision = 0;
-            for (int j = 0; j < stats.workers(); j++) {
-                precision += 1 / stats.sn2(j, l);
-            }
-            total += spec.targetDistortion(precision);
+            total += layerTarget(spec, stats, l);
         }
         return total;
+    }
+
+    /** The spec's target for layer l: its distortion, or (1 + rho) / sum_k 1/sn2_{k,l}. */
+    private static double layerTarget(final CeoSpec spec, final CeoStatistics stats, final int l) {
+        double precision = 0;
+        for (int j = 0; j < stats.workers(); j++) {
+            precision += 1 / stats.sn2(j, l);
+        }
+        return spec.targetDistortion(precision);
+    }
+
+    private static double[] column(final double[][] sn2, final int l) {
+        final double[] c = new double[sn2.length];
+        for (int j = 0; j < sn2.length; j++) {
+            c[j] = sn2[j][l];
+        }
+        return c;
     }
 }
