@@ -2,6 +2,7 @@ package org.rdcodec.sw.ceo;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -11,7 +12,7 @@ import org.rdcodec.core.frame.FrameError;
 import org.rdcodec.core.frame.FrameException;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Dither;
-import org.rdcodec.sw.bp.DecodeFailure;
+import org.rdcodec.sw.bp.BatchSlepianWolfDecoder;
 import org.rdcodec.sw.bp.SlepianWolfDecoder;
 import org.rdcodec.sw.ldpc.LadderCode;
 import org.rdcodec.sw.ldpc.RateChoice;
@@ -62,7 +63,7 @@ public final class CeoServerDecoder {
     private final GradientLayout layout;
     private final long seed;
     private final CeoSpec spec;
-    private final SlepianWolfDecoder sw = SlepianWolfDecoder.fast();
+    private final BatchSlepianWolfDecoder batch = BatchSlepianWolfDecoder.fast();
     private final RansDecoder rans = new RansDecoder();
     private float[][][] lastYhat = new float[0][][];
 
@@ -232,6 +233,7 @@ public final class CeoServerDecoder {
         final int[] r = q;
         final float[] llr = new float[n];
         final int block = spec.block();
+        final int blocks = (n + block - 1) / block;
         int p = pos + 8;
         long extra = 0;
         for (int b = planes - 1; b >= 0; b--) {
@@ -242,15 +244,18 @@ public final class CeoServerDecoder {
                 llr[i] = model.llr(b, prefix, u[i], step, mu[i], s);
             }
             final double hBits = RateChoice.conditionalEntropy(llr) * n;
-            long sent = 0;
+            final long[][] bits = new long[blocks][];
+            final int start = p;
             long fb = 0;
-            int fails = 0;
-            for (int from = 0; from < n; from += block) {
-                final int nb = Math.min(block, n - from);
-                long[] bits = null;
-                final int start = p;
-                switch (kind) {
-                    case CHECK -> {
+            if (kind == PlaneKind.SYNDROME) {
+                final SyndromePlane plane = new SyndromePlane(blocks);
+                p = plane.read(buf, p, n, block);
+                fb = plane.decode(llr, n, block, worker, plan.round(), layer, b, back, bits);
+            } else {
+                for (int j = 0; j < blocks; j++) {
+                    final int from = j * block;
+                    final int nb = Math.min(block, n - from);
+                    if (kind == PlaneKind.CHECK) {
                         final int crc = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
                         p += 4;
                         final long[] hard = new long[SourceBlock.words(nb)];
@@ -260,54 +265,29 @@ public final class CeoServerDecoder {
                             }
                         }
                         if (SourceBlock.crc32c(hard, nb) == crc) {
-                            bits = hard;
+                            bits[j] = hard;
                         }
-                    }
-                    case RAW -> {
-                        bits = PlaneBits.read(buf, p, nb);
+                    } else if (kind == PlaneKind.RAW) {
+                        bits[j] = PlaneBits.read(buf, p, nb);
                         p += (nb + 7) >>> 3;
+                    } else {
+                        throw new IllegalStateException(kind.toString());
                     }
-                    case SYNDROME -> {
-                        final int base = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
-                        final int max = buf.getInt(p + 4, ByteOrder.LITTLE_ENDIAN);
-                        final int t = buf.getInt(p + 8, ByteOrder.LITTLE_ENDIAN);
-                        final int crc = buf.getInt(p + 12, ByteOrder.LITTLE_ENDIAN);
-                        final long[] ladder = PlaneBits.read(buf, p + 16, t);
-                        p += 16 + ((t + 7) >>> 3);
-                        final LadderCode code = CeoCodes.get(nb, base, max);
-                        final float[] blockLlr = new float[nb];
-                        System.arraycopy(llr, from, blockLlr, 0, nb);
-                        long[] have = ladder;
-                        int used = t;
-                        while (true) {
-                            try {
-                                bits = sw.decode(code, blockLlr, have, used, crc).bits();
-                                break;
-                            } catch (final DecodeFailure e) {
-                                if (!spec.rateAdaptive() || used >= max) {
-                                    bits = null;
-                                    break;
-                                }
-                                // rate-adaptive: ask for the next ladder bits (charged: the bits and the request)
-                                final int next = Math.min(max, used + CeoCodes.adaptiveStep(base));
-                                if (have == ladder) {
-                                    have = back.ladder(worker, plan.round(), layer, b, from, nb, base);
-                                }
-                                fb += next - used + REQUEST_BITS;
-                                used = next;
-                            }
-                        }
-                    }
-                    default -> throw new IllegalStateException(kind.toString());
                 }
-                sent += 8L * (p - start);
-                if (bits == null) {
-                    bits = back.rawPlane(worker, plan.round(), layer, b, from, nb);
+            }
+            final long sent = 8L * (p - start);
+            int fails = 0;
+            for (int j = 0; j < blocks; j++) {
+                final int from = j * block;
+                final int nb = Math.min(block, n - from);
+                long[] got = bits[j];
+                if (got == null) {
+                    got = back.rawPlane(worker, plan.round(), layer, b, from, nb);
                     fails++;
                     fb += nb + REQUEST_BITS;
                 }
                 for (int i = 0; i < nb; i++) {
-                    r[from + i] |= (int) ((bits[i >>> 6] >>> (i & 63)) & 1) << b;
+                    r[from + i] |= (int) ((got[i >>> 6] >>> (i & 63)) & 1) << b;
                 }
             }
             extra += fb;
@@ -321,6 +301,110 @@ public final class CeoServerDecoder {
             q[i] = r[i] + qmin;
         }
         return extra;
+    }
+
+    /**
+     * The SYNDROME blocks of one plane, decoded together: blocks that share a code (same n, B, M: all full
+     * blocks of a plane, since the worker picks one length per plane) and need the same prefix go through
+     * the 16-bit batch decoder in one call; in rate-adaptive mode each failed block asks for
+     * {@link CeoCodes#adaptiveStep} more ladder bits (charged with a request) and joins the next call at its
+     * new prefix, up to M. Per block the requests, the charged bits and the outcome are those of decoding it
+     * alone with {@link SlepianWolfDecoder#fixedPoint()}.
+     */
+    private final class SyndromePlane {
+        private final int[] base;
+        private final int[] max;
+        private final int[] t;
+        private final int[] crc;
+        private final long[][] ladder;
+        private int bytes;
+
+        SyndromePlane(final int blocks) {
+            base = new int[blocks];
+            max = new int[blocks];
+            t = new int[blocks];
+            crc = new int[blocks];
+            ladder = new long[blocks][];
+        }
+
+        /** Reads every block's header and ladder bits (lengths validated by sections()); returns the end. */
+        int read(final DirectBuffer buf, final int pos, final int n, final int block) {
+            int p = pos;
+            for (int j = 0; j < base.length; j++) {
+                base[j] = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
+                max[j] = buf.getInt(p + 4, ByteOrder.LITTLE_ENDIAN);
+                t[j] = buf.getInt(p + 8, ByteOrder.LITTLE_ENDIAN);
+                crc[j] = buf.getInt(p + 12, ByteOrder.LITTLE_ENDIAN);
+                ladder[j] = PlaneBits.read(buf, p + 16, t[j]);
+                p += 16 + ((t[j] + 7) >>> 3);
+            }
+            bytes = p - pos;
+            return p;
+        }
+
+        /** Fills bits[j] for every block that decodes (null otherwise); returns the ladder bits charged. */
+        long decode(final float[] llr, final int n, final int block, final int worker, final long round,
+                final int layer, final int plane, final BackChannel back, final long[][] bits) {
+            final int blocks = base.length;
+            final int[] used = t.clone();
+            final long[][] have = ladder.clone();
+            final boolean[] done = new boolean[blocks];
+            final float[][] blockLlr = new float[blocks][];
+            for (int j = 0; j < blocks; j++) {
+                final int from = j * block;
+                blockLlr[j] = Arrays.copyOfRange(llr, from, Math.min(n, from + block));
+            }
+            final int lanes = BatchSlepianWolfDecoder.lanes();
+            final int[] group = new int[lanes];
+            long fb = 0;
+            while (true) {
+                // the first pending block, and with it every pending block of the same code and prefix
+                int lead = -1;
+                for (int j = 0; j < blocks && lead < 0; j++) {
+                    if (!done[j]) {
+                        lead = j;
+                    }
+                }
+                if (lead < 0) {
+                    return fb;
+                }
+                final int nb = blockLlr[lead].length;
+                int size = 0;
+                for (int j = lead; j < blocks && size < lanes; j++) {
+                    if (!done[j] && blockLlr[j].length == nb && base[j] == base[lead] && max[j] == max[lead]
+                            && used[j] == used[lead]) {
+                        group[size++] = j;
+                    }
+                }
+                final float[][] gl = new float[size][];
+                final long[][] gh = new long[size][];
+                final int[] gc = new int[size];
+                for (int g = 0; g < size; g++) {
+                    gl[g] = blockLlr[group[g]];
+                    gh[g] = have[group[g]];
+                    gc[g] = crc[group[g]];
+                }
+                final LadderCode code = CeoCodes.get(nb, base[lead], max[lead]);
+                final BatchSlepianWolfDecoder.Outcome[] out = batch.decode(code, gl, gh, used[lead], gc);
+                for (int g = 0; g < size; g++) {
+                    final int j = group[g];
+                    if (out[g].ok()) {
+                        bits[j] = out[g].result().bits();
+                        done[j] = true;
+                    } else if (!spec.rateAdaptive() || used[j] >= max[j]) {
+                        done[j] = true;
+                    } else {
+                        // rate-adaptive: ask for the next ladder bits (charged: the bits and the request)
+                        final int next = Math.min(max[j], used[j] + CeoCodes.adaptiveStep(base[j]));
+                        if (have[j] == ladder[j]) {
+                            have[j] = back.ladder(worker, round, layer, plane, j * block, nb, base[j]);
+                        }
+                        fb += next - used[j] + REQUEST_BITS;
+                        used[j] = next;
+                    }
+                }
+            }
+        }
     }
 
     /** Walks the frame's layer sections, validating every length, and returns their offsets (L + 1 of them). */

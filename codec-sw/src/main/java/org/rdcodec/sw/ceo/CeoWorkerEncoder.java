@@ -1,6 +1,7 @@
 package org.rdcodec.sw.ceo;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.agrona.ExpandableArrayBuffer;
 import org.rdcodec.core.entropy.EntropyCapacityException;
@@ -257,33 +258,67 @@ public final class CeoWorkerEncoder {
             out.putInt(p, 0);
             out.putByte(p, kind.code());
             p += 4;
-            for (int from = 0; from < n; from += block) {
-                final int nb = Math.min(block, n - from);
-                final long[] bits = PlaneBits.extract(r, from, nb, b);
+            final int blocks = (n + block - 1) / block;
+            final long[][] bits = new long[blocks][];
+            for (int j = 0; j < blocks; j++) {
+                bits[j] = PlaneBits.extract(r, j * block, Math.min(block, n - j * block), b);
+            }
+            final long[][] ladders = kind == PlaneKind.SYNDROME ? syndromes(bits, n, h, disp) : null;
+            for (int j = 0; j < blocks; j++) {
+                final int nb = Math.min(block, n - j * block);
                 switch (kind) {
                     case CHECK -> {
                         out.checkLimit(p + 4);
-                        out.putInt(p, SourceBlock.crc32c(bits, nb), ByteOrder.LITTLE_ENDIAN);
+                        out.putInt(p, SourceBlock.crc32c(bits[j], nb), ByteOrder.LITTLE_ENDIAN);
                         p += 4;
                     }
-                    case RAW -> p += PlaneBits.write(bits, nb, out, p);
+                    case RAW -> p += PlaneBits.write(bits[j], nb, out, p);
                     case SYNDROME -> {
                         final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
-                        final LadderCode code = spec.rateAdaptive() ? CeoCodes.ladder(nb, t) : CeoCodes.code(nb, t);
-                        final long[] ladder = SyndromeEncoder.encode(code, bits);
+                        final LadderCode code = planeCode(nb, t);
                         out.checkLimit(p + 16);
                         out.putInt(p, code.baseChecks(), ByteOrder.LITTLE_ENDIAN);
                         out.putInt(p + 4, code.maxSyndromeBits(), ByteOrder.LITTLE_ENDIAN);
                         out.putInt(p + 8, t, ByteOrder.LITTLE_ENDIAN);
-                        out.putInt(p + 12, SourceBlock.crc32c(bits, nb), ByteOrder.LITTLE_ENDIAN);
+                        out.putInt(p + 12, SourceBlock.crc32c(bits[j], nb), ByteOrder.LITTLE_ENDIAN);
                         p += 16;
-                        p += PlaneBits.write(ladder, t, out, p);
+                        p += PlaneBits.write(ladders[j], t, out, p);
                     }
                     default -> throw new IllegalStateException(kind.toString());
                 }
             }
         }
         return p;
+    }
+
+    private LadderCode planeCode(final int nb, final int t) {
+        return spec.rateAdaptive() ? CeoCodes.ladder(nb, t) : CeoCodes.code(nb, t);
+    }
+
+    /**
+     * Every block's ladder bits. The full blocks of a plane share one code (one syndrome length per plane), so
+     * they go through the bit-sliced {@link SyndromeEncoder#encodeBatch}, 64 at a time; a shorter last block
+     * has its own code and is encoded alone.
+     */
+    private long[][] syndromes(final long[][] bits, final int n, final double h, final double disp) {
+        final int block = spec.block();
+        final int blocks = bits.length;
+        final long[][] out = new long[blocks][];
+        final int full = n / block;
+        for (int j0 = 0; j0 < full; j0 += SyndromeEncoder.BATCH) {
+            final int count = Math.min(SyndromeEncoder.BATCH, full - j0);
+            final long[][] in = Arrays.copyOfRange(bits, j0, j0 + count);
+            final int t = spec.rateAdaptive() ? adaptiveBaseBits(block, h, disp) : syndromeBits(block, h, disp);
+            final long[][] got = count == 1 ? new long[][] {SyndromeEncoder.encode(planeCode(block, t), in[0])}
+                    : SyndromeEncoder.encodeBatch(planeCode(block, t), in);
+            System.arraycopy(got, 0, out, j0, count);
+        }
+        for (int j = full; j < blocks; j++) {
+            final int nb = n - j * block;
+            final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
+            out[j] = SyndromeEncoder.encode(planeCode(nb, t), bits[j]);
+        }
+        return out;
     }
 
     /**

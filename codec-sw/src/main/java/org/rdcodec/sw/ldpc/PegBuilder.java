@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
  *   <li>The breadth-first search that finds the farthest checks stops after a bounded amount of work
  *       ({@link #SEARCH_BUDGET} edges visited; a level cut short by the budget is dropped), except that the
  *       first level (checks two edges away) always completes, so 4-cycles are avoided whenever the graph
- *       allows; longer cycles beyond the levels reached are left to chance. Without the bound PEG costs O(edges^2), which is
+ *       allows; longer cycles beyond the levels reached are left to chance. A level that reaches every check
+ *       ends the search at once (the pick is then among the checks marked before it), which keeps codes with
+ *       few checks of very high degree (B = 64 at n = 65536) from costing minutes. Without the bound PEG costs O(edges^2), which is
  *       minutes at n = 65536.</li>
  * </ul>
  * Deterministic from (n, m, seed).
@@ -255,6 +257,12 @@ public final class PegBuilder {
                             if (checkMark[c2] != epoch && checkPending[c2] != epoch) {
                                 checkPending[c2] = epoch;
                                 next = push(next, nextSize++, c2);
+                                if (marked + nextSize >= m) {
+                                    // this level reaches every check: the test after the level would stop
+                                    // here anyway, so stop now (same pick). At small m (checks of degree
+                                    // thousands) this is what keeps the build from costing O(n^2 / m).
+                                    break levels;
+                                }
                             }
                         }
                     }
