@@ -97,10 +97,7 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         int b = 0;
         for (; b < bound; b += LANES) {
             dither(lattice, key, b, t);
-            for (int j = 0; j < n; j++) {
-                FloatVector.fromArray(FS, t.u, j * LANES).intoArray(t.us, j, map, 0);
-            }
-            copy(t.us, 0, u, b * n, n);
+            ditherOut(t, u, b, n, map);
         }
         ScalarLatticeKernel.ditherRange(lattice, b, blocks, key, u);
     }
@@ -143,10 +140,7 @@ public final class PanamaLatticeKernel implements LatticeKernel {
             untile(t.out, t.os, 0, n, map);
             copy(t.os, 0, twice, b * n, n);
             if (u != null) {
-                for (int j = 0; j < n; j++) {
-                    FloatVector.fromArray(FS, t.u, j * LANES).intoArray(t.us, j, map, 0);
-                }
-                copy(t.us, 0, u, b * n, n);
+                ditherOut(t, u, b, n, map);
             }
         }
         ScalarLatticeKernel.encodeRange(lattice, x, b, blocks, invScale, key, twice, u);
@@ -183,6 +177,14 @@ public final class PanamaLatticeKernel implements LatticeKernel {
         for (int k = 0; k < n; k++) {
             IntVector.fromArray(IS, src, from + k * LANES).intoArray(dst, to + k * LANES);
         }
+    }
+
+    /** The dither tile {@code t.u} of blocks [b, b + LANES) to the caller's u, block-major, through {@code t.us}. */
+    private static void ditherOut(final Tiles t, final float[] u, final int b, final int n, final int[] map) {
+        for (int j = 0; j < n; j++) {
+            FloatVector.fromArray(FS, t.u, j * LANES).intoArray(t.us, j, map, 0);
+        }
+        copy(t.us, 0, u, b * n, n);
     }
 
     /** Tile (coordinate-major) to blocks (block-major). */

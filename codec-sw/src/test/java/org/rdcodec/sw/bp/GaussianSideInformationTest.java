@@ -80,24 +80,7 @@ class GaussianSideInformationTest {
     void feedbackFreeDecodesAtTheChosenRate() {
         final double h = conditionalEntropy(SIGMA);
         assertTrue(h > 0.1 && h < 0.5, "sigma chosen for a mid-range entropy, got " + h);
-        final SplittableRandom rnd = new SplittableRandom(2);
-        final float[] probe = awgnLlr(TestSources.randomBlock(N, rnd), rnd);
-        final int bits = RateChoice.feedbackFreeBits(N, h, RateChoice.dispersion(probe));
-        final LadderCode code = CodeCache.feedbackFree(N, h, RateChoice.dispersion(probe), 7);
-        final SlepianWolfDecoder decoder = SlepianWolfDecoder.fast();
-        int failures = 0;
-        for (int trial = 0; trial < TRIALS; trial++) {
-            final long[] x = TestSources.randomBlock(N, rnd);
-            final float[] llr = awgnLlr(x, rnd);
-            try {
-                final DecodeResult r = decoder.decode(code, llr, SyndromeEncoder.encode(code, x), bits,
-                        SourceBlock.crc32c(x, N));
-                assertArrayEquals(x, r.bits());
-            } catch (final DecodeFailure f) {
-                failures++;
-            }
-        }
-        assertTrue(failures <= ALLOWED_FAILURES, failures + " of " + TRIALS + " failed at " + bits / (N * h) + " H(X|Y)");
+        assertDecodesAtTheFeedbackFreeRate(SlepianWolfDecoder.fast(), h, 2);
     }
 
     @Test
@@ -114,11 +97,15 @@ class GaussianSideInformationTest {
         // scalar twin is used (the batch decoder gives the same outcome per block, BatchSlepianWolfDecoderTest;
         // its first calls run before the JIT has compiled the Vector API code, too slow for a unit test)
         final double h = RateChoice.awgnConditionalEntropy(SIGMA);
-        final SplittableRandom rnd = new SplittableRandom(3);
+        assertDecodesAtTheFeedbackFreeRate(SlepianWolfDecoder.fixedPoint(), h, 3);
+    }
+
+    /** Codes TRIALS random blocks at the feedback-free rate for H(X|Y) = h; at most ALLOWED_FAILURES may fail. */
+    private static void assertDecodesAtTheFeedbackFreeRate(final SlepianWolfDecoder decoder, final double h, final long seed) {
+        final SplittableRandom rnd = new SplittableRandom(seed);
         final float[] probe = awgnLlr(TestSources.randomBlock(N, rnd), rnd);
         final int bits = RateChoice.feedbackFreeBits(N, h, RateChoice.dispersion(probe));
         final LadderCode code = CodeCache.feedbackFree(N, h, RateChoice.dispersion(probe), 7);
-        final SlepianWolfDecoder decoder = SlepianWolfDecoder.fixedPoint();
         int failures = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
             final long[] x = TestSources.randomBlock(N, rnd);
