@@ -14,8 +14,7 @@ public final class CeoAggregator {
     private final GradientLayout layout;
     private final CeoSpec spec;
     private final CeoWorkerEncoder[] encoders;
-    private final CeoServerDecoder decoder;
-    private final CeoStatistics stats;
+    private final CeoServer server;
 
     /**
      * @param layout the gradient layout
@@ -24,22 +23,18 @@ public final class CeoAggregator {
      * @param spec the codec spec
      */
     public CeoAggregator(final GradientLayout layout, final int workers, final long seed, final CeoSpec spec) {
-        if (workers < 3) {
-            throw new IllegalArgumentException("the ceo codec needs at least 3 workers, got " + workers);
-        }
+        this.server = new CeoServer(layout, workers, seed, spec);
         this.layout = layout;
         this.spec = spec;
         this.encoders = new CeoWorkerEncoder[workers];
         for (int k = 0; k < workers; k++) {
             encoders[k] = new CeoWorkerEncoder(layout, k, seed, spec);
         }
-        this.decoder = new CeoServerDecoder(layout, seed, spec);
-        this.stats = new CeoStatistics(workers, layout.layerCount());
     }
 
     /** @return the server's statistics (estimated from decoded data) */
     public CeoStatistics statistics() {
-        return stats;
+        return server.statistics();
     }
 
     /** @return the spec */
@@ -54,7 +49,7 @@ public final class CeoAggregator {
      * @return the plan every party would compute
      */
     public CeoPlan plan(final long round) {
-        return CeoPlanner.plan(spec, stats, round);
+        return server.plan(round, null);
     }
 
     /**
@@ -94,27 +89,8 @@ public final class CeoAggregator {
      * @return the estimate and the bit accounting
      */
     public CeoRoundResult decode(final CeoPlan plan, final byte[][] frames) {
-        final CeoRoundResult result = decoder.decode(frames, plan, new CeoServerDecoder.BackChannel() {
-            @Override
-            public long[] rawPlane(final int k, final long round, final int layer, final int plane, final int from, final int n) {
-                return encoders[k].rawPlane(round, layer, plane, from, n);
-            }
-
-            @Override
-            public long[] ladder(final int k, final long round, final int layer, final int plane, final int from, final int n,
-                    final int base) {
-                return encoders[k].ladder(round, layer, plane, from, n, base);
-            }
-        });
-        for (int l = 0; l < layout.layerCount(); l++) {
-            final float[][] yhat = new float[encoders.length][];
-            final double[] sv2 = new double[encoders.length];
-            for (int k = 0; k < encoders.length; k++) {
-                yhat[k] = decoder.reconstruction(k, l);
-                sv2[k] = result.steps()[k][l] * result.steps()[k][l] / 12;
-            }
-            stats.update(l, yhat, sv2);
-        }
+        final CeoRoundResult result = server.decoder().decode(frames, plan, backChannel());
+        server.update(result);
         return result;
     }
 
@@ -130,7 +106,32 @@ public final class CeoAggregator {
         return decode(plan, encode(plan, y));
     }
 
-    private static boolean active(final CeoPlan plan, final int k) {
+    /**
+     * The in-process back channel: straight to the workers' encoders, which keep their last round.
+     *
+     * @return a back channel over this aggregator's encoders
+     */
+    public CeoServerDecoder.BackChannel backChannel() {
+        return new CeoServerDecoder.BackChannel() {
+            @Override
+            public long[] rawPlane(final int k, final long round, final int layer, final int plane, final int from, final int n) {
+                return encoders[k].rawPlane(round, layer, plane, from, n);
+            }
+
+            @Override
+            public long[] ladder(final int k, final long round, final int layer, final int plane, final int from, final int n,
+                    final int base, final int bitFrom, final int bitTo) {
+                return encoders[k].ladder(round, layer, plane, from, n, base, bitFrom, bitTo);
+            }
+        };
+    }
+
+    /** @return the server side (statistics, planner, decoder) */
+    public CeoServer server() {
+        return server;
+    }
+
+    static boolean active(final CeoPlan plan, final int k) {
         for (int l = 0; l < plan.order().length; l++) {
             if (plan.position(k, l) >= 0) {
                 return true;

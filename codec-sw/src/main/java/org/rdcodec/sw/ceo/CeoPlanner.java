@@ -31,6 +31,48 @@ public final class CeoPlanner {
      * @throws org.rdcodec.core.theory.InfeasibleTargetException if the target is below the estimated least distortion
      */
     public static CeoPlan plan(final CeoSpec spec, final CeoStatistics stats, final long round) {
+        return plan(spec, stats, round, null);
+    }
+
+    /**
+     * Plans for a subset of the workers (e.g. without those a transport declared lost): the others are silent
+     * (step 0, weight 0, in no order) and the water-filling and the rho target use the present workers only.
+     *
+     * @param spec the target
+     * @param stats the server's estimates (if not ready for every present worker, a bootstrap plan)
+     * @param round the round
+     * @param present per worker whether to plan for it; null = all
+     * @return the plan
+     * @throws IllegalArgumentException if fewer than 3 workers are present (the statistics need 3)
+     */
+    public static CeoPlan plan(final CeoSpec spec, final CeoStatistics stats, final long round, final boolean[] present) {
+        final int all = stats.workers();
+        if (present == null || IntStream.range(0, all).allMatch(j -> present[j])) {
+            return planAll(spec, stats, round);
+        }
+        final int[] idx = IntStream.range(0, all).filter(j -> present[j]).toArray();
+        if (idx.length < 3) {
+            throw new IllegalArgumentException("a ceo plan needs at least 3 workers present, got " + idx.length);
+        }
+        final CeoStatistics sub = stats.subset(idx);
+        final CeoPlan p = planAll(spec, sub, round);
+        final int layers = stats.layers();
+        final double[][] step = new double[all][layers];
+        final double[][] weight = new double[all][layers];
+        final double[][] sn2 = new double[all][layers];
+        final int[][] order = new int[layers][];
+        for (int i = 0; i < idx.length; i++) {
+            step[idx[i]] = p.step()[i];
+            weight[idx[i]] = p.weight()[i];
+            sn2[idx[i]] = p.sn2()[i];
+        }
+        for (int l = 0; l < layers; l++) {
+            order[l] = Arrays.stream(p.order()[l]).map(i -> idx[i]).toArray();
+        }
+        return new CeoPlan(round, p.bootstrap(), p.distortion(), step, order, weight, p.sx2(), sn2);
+    }
+
+    private static CeoPlan planAll(final CeoSpec spec, final CeoStatistics stats, final long round) {
         final int k = stats.workers();
         final int layers = stats.layers();
         final double[][] step = new double[k][layers];

@@ -44,6 +44,7 @@ public final class CeoServerDecoder {
          * @param from first coordinate of the block in the layer
          * @param n block length
          * @return the block's bits, packed
+         * @throws WorkerUnavailableException if the worker cannot answer (gone, or too late)
          */
         long[] rawPlane(int worker, long round, int layer, int plane, int from, int n);
 
@@ -55,9 +56,19 @@ public final class CeoServerDecoder {
          * @param from first coordinate of the block in the layer
          * @param n block length
          * @param base B of the block's rate-adaptive ladder
-         * @return all M ladder bits (the server is charged only for those it uses)
+         * @param bitFrom first ladder bit wanted
+         * @param bitTo one past the last ladder bit wanted (at most M)
+         * @return ladder bits [bitFrom, bitTo), packed from bit 0 (exactly what is charged)
+         * @throws WorkerUnavailableException if the worker cannot answer (gone, or too late)
          */
-        long[] ladder(int worker, long round, int layer, int plane, int from, int n, int base);
+        long[] ladder(int worker, long round, int layer, int plane, int from, int n, int base, int bitFrom, int bitTo);
+    }
+
+    /** Requests, fallbacks and charged bits of one worker's layer (kept when the worker is dropped half-way). */
+    static final class Tally {
+        long bits;
+        int fallbacks;
+        int requests;
     }
 
     private final GradientLayout layout;
@@ -79,6 +90,18 @@ public final class CeoServerDecoder {
     }
 
     /**
+     * Starts decoding one round incrementally (frames as they arrive, workers that go away dropped).
+     *
+     * @param plan the round's plan
+     * @return the round's decoding state
+     */
+    public CeoRoundDecoding begin(final CeoPlan plan) {
+        return new CeoRoundDecoding(this, plan);
+    }
+
+    /**
+     * Decodes a whole round at once.
+     *
      * @param frames per worker its frame, or null if it sent none
      * @param plan the round's plan
      * @param back fetches raw blocks after failures
@@ -87,83 +110,23 @@ public final class CeoServerDecoder {
      */
     public CeoRoundResult decode(final byte[][] frames, final CeoPlan plan, final BackChannel back) {
         final int k = plan.workers();
-        final int layers = layout.layerCount();
         if (frames.length != k) {
             throw new FrameException(FrameError.WRONG_LAYOUT, "ceo: " + frames.length + " frames for " + k + " workers");
         }
-        final int[][] sections = new int[k][];
-        lastYhat = new float[k][layers][];
-        final long[] frameBits = new long[k];
+        final CeoRoundDecoding round = begin(plan);
         for (int j = 0; j < k; j++) {
-            if (frames[j] == null) {
-                continue;
-            }
-            final UnsafeBuffer buf = new UnsafeBuffer(frames[j]);
-            final int id = CeoFrame.check(buf, frames[j].length, layers);
-            if (id != j) {
-                throw new FrameException(FrameError.MALFORMED, "ceo frame of worker " + j + " says worker " + id);
-            }
-            final long round = buf.getLong(12, ByteOrder.LITTLE_ENDIAN);
-            if (round != plan.round()) {
-                throw new FrameException(FrameError.MALFORMED, "ceo frame of worker " + j + " is of round " + round
-                        + ", expected " + plan.round());
-            }
-            sections[j] = sections(buf, frames[j].length - CeoFrame.TRAILER_BYTES, j);
-            frameBits[j] = 8L * frames[j].length;
-        }
-        final float[] estimate = new float[layout.totalSize()];
-        final double[][] steps = new double[k][layers];
-        final long[] fallbackBits = new long[k];
-        final List<PlaneStat> stats = new ArrayList<>();
-        int fallbacks = 0;
-        for (int l = 0; l < layers; l++) {
-            final int n = layout.size(l);
-            final int off = layout.offset(l);
-            final SideInformation side = plan.bootstrap() ? null : new SideInformation(plan.sx2()[l], n);
-            for (final int j : plan.order()[l]) {
-                if (frames[j] == null) {
-                    throw new FrameException(FrameError.TRUNCATED, "ceo: worker " + j + " is active on layer "
-                            + layout.name(l) + " but sent no frame");
-                }
-                final UnsafeBuffer buf = new UnsafeBuffer(frames[j]);
-                final int pos = sections[j][l];
-                final int end = sections[j][l + 1];
-                final byte mode = buf.getByte(pos);
-                if (mode == CeoFrame.MODE_SILENT) {
-                    throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " is silent on layer "
-                            + layout.name(l) + " but the plan has it active");
-                }
-                final float step = buf.getFloat(pos + 4, ByteOrder.LITTLE_ENDIAN);
-                steps[j][l] = step;
-                final int key = Dither.key(seed, plan.round(), j, l, Dither.STREAM_DITHER);
-                final int[] q = new int[n];
-                if (mode == CeoFrame.MODE_ENTROPY) {
-                    readEntropy(buf, pos + 12, end, q, n, key, j, l);
-                } else {
-                    if (side == null || side.workers() == 0) {
-                        throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " sent bit-planes on layer "
-                                + layout.name(l) + " without side information before it");
-                    }
-                    final int[] counters = new int[1];
-                    final long extra = readPlanes(buf, pos + 12, end, q, n, key, step, side, plan, j, l, back, stats, counters);
-                    fallbackBits[j] += extra;
-                    fallbacks += counters[0];
-                }
-                final float[] yhat = new float[n];
-                for (int i = 0; i < n; i++) {
-                    yhat[i] = (float) ((q[i] - (double) Dither.centred(key, i)) * step);
-                }
-                final double w = plan.weight()[j][l];
-                for (int i = 0; i < n; i++) {
-                    estimate[off + i] += (float) (w * yhat[i]);
-                }
-                if (side != null) {
-                    side.add(yhat, plan.sn2()[j][l] + (double) step * step / 12);
-                }
-                lastYhat[j][l] = yhat;
+            if (frames[j] != null) {
+                round.accept(j, frames[j]);
             }
         }
-        return new CeoRoundResult(plan, estimate, frameBits, fallbackBits, steps, stats, fallbacks);
+        while (!round.done()) {
+            if (!round.step(back)) {
+                final int j = round.awaiting();
+                throw new FrameException(FrameError.TRUNCATED, "ceo: worker " + j + " is active on layer "
+                        + layout.name(round.layer()) + " but sent no frame");
+            }
+        }
+        return round.result();
     }
 
     /**
@@ -173,6 +136,72 @@ public final class CeoServerDecoder {
      */
     public float[] reconstruction(final int worker, final int layer) {
         return lastYhat[worker][layer];
+    }
+
+    GradientLayout layout() {
+        return layout;
+    }
+
+    void remember(final float[][][] yhat) {
+        lastYhat = yhat;
+    }
+
+    /**
+     * Checks a frame (CRC, layout, worker, round) and returns its layer sections.
+     *
+     * @throws FrameException if it is not worker j's frame of the plan's round
+     */
+    int[] check(final byte[] frame, final int j, final CeoPlan plan) {
+        final UnsafeBuffer buf = new UnsafeBuffer(frame);
+        final int id = CeoFrame.check(buf, frame.length, layout.layerCount());
+        if (id != j) {
+            throw new FrameException(FrameError.MALFORMED, "ceo frame of worker " + j + " says worker " + id);
+        }
+        final long round = buf.getLong(12, ByteOrder.LITTLE_ENDIAN);
+        if (round != plan.round()) {
+            throw new FrameException(FrameError.MALFORMED, "ceo frame of worker " + j + " is of round " + round
+                    + ", expected " + plan.round());
+        }
+        return sections(buf, frame.length - CeoFrame.TRAILER_BYTES, j);
+    }
+
+    /**
+     * Decodes worker j's layer l from its checked frame.
+     *
+     * @param side the side information of the workers decoded before it (null in a bootstrap round)
+     * @param steps receives the frame's step at [j][l]
+     * @return the reconstruction yhat = (q - u) step
+     */
+    float[] decodeLayer(final byte[] frame, final int pos, final int end, final CeoPlan plan, final int j, final int l,
+            final SideInformation side, final BackChannel back, final Tally tally, final List<PlaneStat> stats,
+            final double[][] steps) {
+        final int n = layout.size(l);
+        final UnsafeBuffer buf = new UnsafeBuffer(frame);
+        final byte mode = buf.getByte(pos);
+        if (mode == CeoFrame.MODE_SILENT) {
+            throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " is silent on layer "
+                    + layout.name(l) + " but the plan has it active");
+        }
+        final float step = buf.getFloat(pos + 4, ByteOrder.LITTLE_ENDIAN);
+        steps[j][l] = step;
+        final int key = Dither.key(seed, plan.round(), j, l, Dither.STREAM_DITHER);
+        final int[] q = new int[n];
+        if (mode == CeoFrame.MODE_ENTROPY) {
+            readEntropy(buf, pos + 12, end, q, n, key, j, l);
+        } else {
+            // first in the plan's order: nothing was meant to precede it; later ones whose predecessors were
+            // all dropped decode against the prior N(0, sx2) alone (more fallbacks, same exact result)
+            if (side == null || plan.position(j, l) == 0) {
+                throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " sent bit-planes on layer "
+                        + layout.name(l) + " without side information before it");
+            }
+            readPlanes(buf, pos + 12, end, q, n, key, step, side, plan, j, l, back, stats, tally);
+        }
+        final float[] yhat = new float[n];
+        for (int i = 0; i < n; i++) {
+            yhat[i] = (float) ((q[i] - (double) Dither.centred(key, i)) * step);
+        }
+        return yhat;
     }
 
     private void readEntropy(final DirectBuffer buf, final int pos, final int end, final int[] q, final int n,
@@ -217,9 +246,9 @@ public final class CeoServerDecoder {
         }
     }
 
-    private long readPlanes(final DirectBuffer buf, final int pos, final int end, final int[] q, final int n,
+    private void readPlanes(final DirectBuffer buf, final int pos, final int end, final int[] q, final int n,
             final int key, final float step, final SideInformation side, final CeoPlan plan, final int worker,
-            final int layer, final BackChannel back, final List<PlaneStat> stats, final int[] fallbackCount) {
+            final int layer, final BackChannel back, final List<PlaneStat> stats, final Tally tally) {
         final int qmin = buf.getInt(pos, ByteOrder.LITTLE_ENDIAN);
         final int planes = buf.getInt(pos + 4, ByteOrder.LITTLE_ENDIAN);
         final BitPlaneModel model = new BitPlaneModel(planes, qmin);
@@ -235,7 +264,6 @@ public final class CeoServerDecoder {
         final int block = spec.block();
         final int blocks = (n + block - 1) / block;
         int p = pos + 8;
-        long extra = 0;
         for (int b = planes - 1; b >= 0; b--) {
             final PlaneKind kind = PlaneKind.values()[buf.getByte(p)];
             p += 4;
@@ -250,7 +278,7 @@ public final class CeoServerDecoder {
             if (kind == PlaneKind.SYNDROME) {
                 final SyndromePlane plane = new SyndromePlane(blocks);
                 p = plane.read(buf, p, n, block);
-                fb = plane.decode(llr, n, block, worker, plan.round(), layer, b, back, bits);
+                fb = plane.decode(llr, n, block, worker, plan.round(), layer, b, back, bits, tally);
             } else {
                 for (int j = 0; j < blocks; j++) {
                     final int from = j * block;
@@ -282,6 +310,9 @@ public final class CeoServerDecoder {
                 final int nb = Math.min(block, n - from);
                 long[] got = bits[j];
                 if (got == null) {
+                    tally.requests++;
+                    tally.bits += nb + REQUEST_BITS;
+                    tally.fallbacks++;
                     got = back.rawPlane(worker, plan.round(), layer, b, from, nb);
                     fails++;
                     fb += nb + REQUEST_BITS;
@@ -290,8 +321,6 @@ public final class CeoServerDecoder {
                     r[from + i] |= (int) ((got[i >>> 6] >>> (i & 63)) & 1) << b;
                 }
             }
-            extra += fb;
-            fallbackCount[0] += fails;
             stats.add(new PlaneStat(worker, layer, b, kind, n, sent + 32, fb, hBits, fails));
         }
         if (p != end) {
@@ -300,7 +329,6 @@ public final class CeoServerDecoder {
         for (int i = 0; i < n; i++) {
             q[i] = r[i] + qmin;
         }
-        return extra;
     }
 
     /**
@@ -344,7 +372,7 @@ public final class CeoServerDecoder {
 
         /** Fills bits[j] for every block that decodes (null otherwise); returns the ladder bits charged. */
         long decode(final float[] llr, final int n, final int block, final int worker, final long round,
-                final int layer, final int plane, final BackChannel back, final long[][] bits) {
+                final int layer, final int plane, final BackChannel back, final long[][] bits, final Tally tally) {
             final int blocks = base.length;
             final int[] used = t.clone();
             final long[][] have = ladder.clone();
@@ -397,8 +425,12 @@ public final class CeoServerDecoder {
                         // rate-adaptive: ask for the next ladder bits (charged: the bits and the request)
                         final int next = Math.min(max[j], used[j] + CeoCodes.adaptiveStep(base[j]));
                         if (have[j] == ladder[j]) {
-                            have[j] = back.ladder(worker, round, layer, plane, j * block, nb, base[j]);
+                            have[j] = Arrays.copyOf(ladder[j], SourceBlock.words(max[j]));
                         }
+                        tally.requests++;
+                        tally.bits += next - used[j] + REQUEST_BITS;
+                        PlaneBits.orAt(have[j], back.ladder(worker, round, layer, plane, j * block, nb, base[j], used[j], next),
+                                used[j], next - used[j]);
                         fb += next - used[j] + REQUEST_BITS;
                         used[j] = next;
                     }

@@ -168,6 +168,23 @@ public final class CeoStatistics {
         }
     }
 
+    /**
+     * A copy restricted to some workers (for planning without the others).
+     *
+     * @param workerIndices the workers to keep, in the copy's order
+     * @return the copy (K' = workerIndices.length)
+     */
+    public CeoStatistics subset(final int[] workerIndices) {
+        final CeoStatistics c = new CeoStatistics(workerIndices.length, sx2.length);
+        System.arraycopy(sx2, 0, c.sx2, 0, sx2.length);
+        System.arraycopy(layerSeen, 0, c.layerSeen, 0, layerSeen.length);
+        for (int i = 0; i < workerIndices.length; i++) {
+            c.sn2[i] = sn2[workerIndices[i]].clone();
+            c.seen[i] = seen[workerIndices[i]].clone();
+        }
+        return c;
+    }
+
     @Override
     public String toString() {
         return "sx2=" + Arrays.toString(sx2) + " sn2=" + Arrays.deepToString(sn2);

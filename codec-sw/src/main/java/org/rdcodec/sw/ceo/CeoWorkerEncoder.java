@@ -2,6 +2,8 @@ package org.rdcodec.sw.ceo;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.agrona.ExpandableArrayBuffer;
 import org.rdcodec.core.entropy.EntropyCapacityException;
@@ -60,6 +62,11 @@ public final class CeoWorkerEncoder {
     private final RansEncoder rans = new RansEncoder();
     private final int[][] lastR;
     private long lastRound = -1;
+    private final Map<LadderKey, long[]> ladderCache = new HashMap<>();
+
+    /** One block's rate-adaptive ladder of the last round. */
+    private record LadderKey(int layer, int plane, int from, int base) {
+    }
 
     /**
      * @param layout the gradient layout
@@ -102,6 +109,7 @@ public final class CeoWorkerEncoder {
         out.checkLimit(pos + CeoFrame.TRAILER_BYTES);
         out.putInt(pos, Crc32cChecksum.compute(out, 0, pos), ByteOrder.LITTLE_ENDIAN);
         lastRound = plan.round();
+        ladderCache.clear();
         final byte[] frame = new byte[pos + CeoFrame.TRAILER_BYTES];
         out.getBytes(0, frame);
         return frame;
@@ -340,10 +348,25 @@ public final class CeoWorkerEncoder {
      * @param from first coordinate of the block
      * @param n block length
      * @param base B of the block's ladder
-     * @return all M ladder bits
+     * @param bitFrom first ladder bit wanted
+     * @param bitTo one past the last (at most M)
+     * @return ladder bits [bitFrom, bitTo) packed from bit 0 (the whole ladder is encoded once per block and kept
+     *     until the next round)
      */
-    public long[] ladder(final long round, final int layer, final int plane, final int from, final int n, final int base) {
-        return SyndromeEncoder.encode(CeoCodes.ladder(n, base), rawPlane(round, layer, plane, from, n));
+    public long[] ladder(final long round, final int layer, final int plane, final int from, final int n, final int base,
+            final int bitFrom, final int bitTo) {
+        final LadderKey key = new LadderKey(layer, plane, from, base);
+        long[] all = ladderCache.get(key);
+        if (all == null) {
+            all = SyndromeEncoder.encode(CeoCodes.ladder(n, base), rawPlane(round, layer, plane, from, n));
+            ladderCache.put(key, all);
+        }
+        final int m = Math.min(n, 2 * base);
+        if (bitFrom < 0 || bitTo > m || bitFrom > bitTo) {
+            throw new IllegalArgumentException("worker " + worker + ": ladder bits [" + bitFrom + ", " + bitTo
+                    + ") outside the ladder of " + m + " bits (layer " + layer + " plane " + plane + " block at " + from + ")");
+        }
+        return PlaneBits.slice(all, bitFrom, bitTo);
     }
 
     /** Grid syndrome length for a block: margin x the LDPC layer's feedback-free rate choice. */

@@ -46,4 +46,25 @@ final class PlaneBits {
         }
         return w;
     }
+
+    /** ORs the first {@code bits} bits of src (packed from bit 0) into dst at bit offset {@code at}. */
+    static void orAt(final long[] dst, final long[] src, final int at, final int bits) {
+        for (int i = 0; i < bits; i++) {
+            if (((src[i >>> 6] >>> (i & 63)) & 1) != 0) {
+                final int d = at + i;
+                dst[d >>> 6] |= 1L << (d & 63);
+            }
+        }
+    }
+
+    /** Bits [from, to) of w, packed from bit 0. */
+    static long[] slice(final long[] w, final int from, final int to) {
+        final long[] out = new long[SourceBlock.words(to - from)];
+        for (int i = from; i < to; i++) {
+            if (((w[i >>> 6] >>> (i & 63)) & 1) != 0) {
+                out[(i - from) >>> 6] |= 1L << ((i - from) & 63);
+            }
+        }
+        return out;
+    }
 }

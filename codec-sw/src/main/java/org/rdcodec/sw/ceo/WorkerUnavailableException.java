@@ -1,0 +1,29 @@
+package org.rdcodec.sw.ceo;
+
+import org.rdcodec.core.RdcodecException;
+
+/**
+ * A back-channel request could not be answered: the worker is gone, too late, or no longer holds the round.
+ * The server drops that worker from the rest of the round ({@link CeoRoundDecoding}).
+ */
+public final class WorkerUnavailableException extends RdcodecException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The worker that did not answer. */
+    private final int worker;
+
+    /**
+     * @param worker k
+     * @param message what was asked and why it failed
+     */
+    public WorkerUnavailableException(final int worker, final String message) {
+        super(message);
+        this.worker = worker;
+    }
+
+    /** @return the worker that did not answer */
+    public int worker() {
+        return worker;
+    }
+}
