@@ -51,12 +51,19 @@ public final class ParameterServer implements AutoCloseable {
     private final MessageHeader inHeader = new MessageHeader();
     private final MessageHeader outHeader = new MessageHeader();
     private final IdleStrategy idle = new BackoffIdleStrategy();
+    private final UnsafeBuffer requestMessage = new UnsafeBuffer(ByteBuffer.allocateDirect(MessageHeader.LENGTH + BackRequest.LENGTH));
+    private final ChunkAssembler[] chunks;
 
     private final boolean[] joined;
     private final boolean[] awaited;
     private final boolean[] received;
     private final int[] missed;
     private long round = -1;
+    private int pendingWorker = -1;
+    private int pendingSequence;
+    private DirectBuffer pendingReply;
+    private boolean pendingFailed;
+    private int roundChunkErrors;
     private int roundCorrupt;
     private int roundLateFrames;
     private long roundBytes;
@@ -87,7 +94,7 @@ public final class ParameterServer implements AutoCloseable {
             aggregator.close();
             throw e;
         }
-        final int maxMessage = MessageHeader.LENGTH + downlinkEncoder.maxFrameBytes();
+        final int maxMessage = MessageHeader.LENGTH + Math.max(downlinkEncoder.maxFrameBytes(), aggregator.maxAnnouncementBytes());
         try {
             this.downlink = aeron.addPublication(Channels.withTermLength(config.downlinkChannel, maxMessage), config.downlinkStream);
             try {
@@ -110,6 +117,11 @@ public final class ParameterServer implements AutoCloseable {
         this.awaited = new boolean[workers];
         this.received = new boolean[workers];
         this.missed = new int[workers];
+        this.chunks = new ChunkAssembler[workers];
+        for (int k = 0; k < workers; k++) {
+            chunks[k] = new ChunkAssembler(config.maxReassembledBytes);
+        }
+        aggregator.attach(this::ask);
     }
 
     /**
@@ -133,6 +145,11 @@ public final class ParameterServer implements AutoCloseable {
         long lateFrames = 0;
         long corrupt = 0;
         double seconds = 0;
+        long requests = 0;
+        long fallbacks = 0;
+        long backBits = 0;
+        long dropped = 0;
+        long chunkErrors = 0;
         for (int i = 0; i < workers; i++) {
             awaited[i] = joined[i];
             if (!joined[i]) {
@@ -147,6 +164,11 @@ public final class ParameterServer implements AutoCloseable {
             lateFrames += r.lateFrames();
             corrupt += r.corruptFrames();
             seconds += r.seconds();
+            requests += r.backChannel().requests();
+            fallbacks += r.backChannel().fallbacks();
+            backBits += r.backChannel().bits();
+            dropped += r.dropped().length;
+            chunkErrors += r.chunkErrors();
             if (r.present().length == 0) {
                 emptyRounds++;
             }
@@ -155,7 +177,7 @@ public final class ParameterServer implements AutoCloseable {
         sendControl(MessageType.SHUTDOWN, rounds, 0);
         linger();
         return new ServerSummary(rounds, rounds == 0 ? 0 : seconds / rounds, totalBytes, lateWorkers, lateFrames, corrupt, lost,
-                rejoins, emptyRounds, offers.failures());
+                rejoins, emptyRounds, offers.failures(), requests, fallbacks, backBits, dropped, chunkErrors);
     }
 
     private int awaitWorkers() {
@@ -176,23 +198,40 @@ public final class ParameterServer implements AutoCloseable {
         roundCorrupt = 0;
         roundLateFrames = 0;
         roundBytes = 0;
+        roundChunkErrors = 0;
         Arrays.fill(received, false);
+        for (int k = 0; k < workers; k++) {
+            if (chunks[k].expire(t)) {
+                chunkError(k);
+            }
+        }
         aggregator.begin(t);
         final long start = System.nanoTime();
         int expected = 0;
         for (final boolean a : awaited) {
             expected += a ? 1 : 0;
         }
-        sendControl(MessageType.ANNOUNCE, t, expected);
+        final int plan = aggregator.announcement(t, awaited.clone(), message, MessageHeader.LENGTH);
+        outHeader.wrap(message, 0).write(MessageType.ANNOUNCE, -1, t, plan, expected);
+        if (!offers.offer(downlink, message, 0, MessageHeader.LENGTH + plan)) {
+            LOG.log(System.Logger.Level.WARNING, "ANNOUNCE of round {0} not sent after bounded retries", String.valueOf(t));
+        }
         final long deadline = start + TimeUnit.MILLISECONDS.toNanos(t == 0 ? config.firstRoundTimeoutMs : config.roundTimeoutMs);
         idle.reset();
         while (!allAwaitedReceived() && System.nanoTime() - deadline < 0) {
             idle.idle(uplink.poll(assembler, FRAGMENT_LIMIT));
+            progress();
         }
         final int[] late = select(awaited, received, false);
         final int[] lostNow = updateLiveness(late);
         final int used = aggregator.finish(estimate);
-        final int[] present = select(received, received, true);
+        final int[] droppedNow = aggregator.dropped();
+        final boolean[] inEstimate = received.clone();
+        for (final int w : droppedNow) {
+            inEstimate[w] = false;
+            LOG.log(System.Logger.Level.WARNING, "round {0}: worker {1} dropped mid-round (no answer on the back channel); estimate over the workers decoded", String.valueOf(t), String.valueOf(w));
+        }
+        final int[] present = select(inEstimate, inEstimate, true);
         if (used != present.length) {
             throw new IllegalStateException("aggregator used " + used + " workers but " + present.length + " frames were accepted");
         }
@@ -210,7 +249,50 @@ public final class ParameterServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "round {0}: no frame accepted, no estimate", String.valueOf(t));
         }
         final double seconds = (System.nanoTime() - start) * 1e-9;
-        return new RoundReport(t, expected, present, late, lostNow, roundCorrupt, roundLateFrames, roundBytes, downBytes, seconds);
+        return new RoundReport(t, expected, present, late, lostNow, roundCorrupt, roundLateFrames, roundBytes, downBytes, seconds,
+                droppedNow, aggregator.backChannel(), roundChunkErrors);
+    }
+
+    /** Lets the aggregator decode what the frames in so far allow (outside the poll: it may use the back channel). */
+    private void progress() {
+        try {
+            aggregator.progress();
+        } catch (final FrameException e) {
+            roundCorrupt++;
+            LOG.log(System.Logger.Level.WARNING, "round {0}: frame rejected while decoding ({1}): {2}", String.valueOf(round), String.valueOf(e.error()), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * The back channel: one REQUEST to one worker over the downlink, then the uplink is polled (frames of other
+     * workers keep being accepted meanwhile) until that worker's REPLY with the same sequence arrives, or
+     * {@code requestTimeoutMs} passes.
+     */
+    private DirectBuffer ask(final int worker, final long r, final DirectBuffer request, final int offset, final int length) {
+        outHeader.wrap(requestMessage, 0).write(MessageType.REQUEST, worker, r, length, 0);
+        requestMessage.putBytes(MessageHeader.LENGTH, request, offset, length);
+        pendingWorker = worker;
+        pendingSequence = request.getInt(offset, java.nio.ByteOrder.LITTLE_ENDIAN);
+        pendingReply = null;
+        pendingFailed = false;
+        try {
+            if (!offers.offer(downlink, requestMessage, 0, MessageHeader.LENGTH + length)) {
+                return null;
+            }
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.requestTimeoutMs);
+            idle.reset();
+            while (pendingReply == null && !pendingFailed && System.nanoTime() - deadline < 0) {
+                idle.idle(uplink.poll(assembler, FRAGMENT_LIMIT));
+            }
+            return pendingReply;
+        } finally {
+            pendingWorker = -1;
+        }
+    }
+
+    private void chunkError(final int worker) {
+        roundChunkErrors++;
+        LOG.log(System.Logger.Level.WARNING, "round {0}: chunked message from worker {1} discarded: {2}", String.valueOf(round), String.valueOf(worker), chunks[worker].lastError());
     }
 
     private boolean allAwaitedReceived() {
@@ -270,33 +352,76 @@ public final class ParameterServer implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "message with type {0}, worker {1}, payload {2} of {3} bytes: malformed, dropped", String.valueOf(type), String.valueOf(w), String.valueOf(inHeader.payloadLength()), String.valueOf(length - MessageHeader.LENGTH));
             return;
         }
+        final long r = inHeader.round();
+        if (type == MessageType.CHUNK) {
+            final ChunkAssembler.Result result = chunks[w].onChunk(r, buffer, offset + MessageHeader.LENGTH, length - MessageHeader.LENGTH);
+            if (result == ChunkAssembler.Result.ERROR) {
+                chunkError(w);
+            } else if (result == ChunkAssembler.Result.COMPLETE) {
+                final MessageType inner = chunks[w].inner();
+                final UnsafeBuffer whole = chunks[w].messageBuffer();
+                onMessage(inner, w, r, whole, 0, whole.capacity());
+            }
+            return;
+        }
+        onMessage(type, w, r, buffer, offset + MessageHeader.LENGTH, length - MessageHeader.LENGTH);
+    }
+
+    private void onMessage(final MessageType type, final int w, final long r, final DirectBuffer buffer, final int offset, final int length) {
         if (type == MessageType.HELLO) {
             joined[w] = true;
+            return;
+        }
+        if (type == MessageType.REPLY) {
+            onReply(w, r, buffer, offset, length);
             return;
         }
         if (type != MessageType.FRAME) {
             return;
         }
-        final long r = inHeader.round();
         if (r != round || received[w]) {
             roundLateFrames++;
             LOG.log(System.Logger.Level.WARNING, "frame of round {0} from worker {1} arrived in round {2}: discarded", String.valueOf(r), String.valueOf(w), String.valueOf(round));
             return;
         }
         try {
-            aggregator.accept(w, buffer, offset + MessageHeader.LENGTH, length - MessageHeader.LENGTH);
+            aggregator.accept(w, buffer, offset, length);
         } catch (final FrameException e) {
             roundCorrupt++;
             LOG.log(System.Logger.Level.WARNING, "round {0}: frame from worker {1} rejected ({2}): {3}", String.valueOf(round), String.valueOf(w), String.valueOf(e.error()), String.valueOf(e.getMessage()));
             return;
         }
         received[w] = true;
-        roundBytes += length - MessageHeader.LENGTH;
+        roundBytes += length;
         if (!awaited[w]) {
             awaited[w] = true;
             rejoins++;
             LOG.log(System.Logger.Level.WARNING, "round {0}: lost worker {1} is back", String.valueOf(round), String.valueOf(w));
         }
+    }
+
+    private void onReply(final int w, final long r, final DirectBuffer buffer, final int offset, final int length) {
+        if (w != pendingWorker || r != round) {
+            roundLateFrames++;
+            LOG.log(System.Logger.Level.WARNING, "reply of round {0} from worker {1} not awaited: discarded", String.valueOf(r), String.valueOf(w));
+            return;
+        }
+        final int sequence;
+        try {
+            sequence = BackReply.check(buffer, offset, length);
+        } catch (final FrameException e) {
+            roundCorrupt++;
+            pendingFailed = true;
+            LOG.log(System.Logger.Level.WARNING, "round {0}: reply from worker {1} rejected ({2}): {3}", String.valueOf(r), String.valueOf(w), String.valueOf(e.error()), String.valueOf(e.getMessage()));
+            return;
+        }
+        if (sequence != pendingSequence) {
+            roundLateFrames++;
+            return;
+        }
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        pendingReply = new UnsafeBuffer(copy);
     }
 
     private void sendControl(final MessageType type, final long r, final int count) {

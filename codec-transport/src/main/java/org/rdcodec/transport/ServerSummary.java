@@ -13,7 +13,13 @@ package org.rdcodec.transport;
  * @param rejoins lost workers whose frame for a current round arrived again
  * @param emptyRounds rounds without any accepted frame (no estimate broadcast)
  * @param offerFailures announcements or estimates given up after the bounded retries
+ * @param requests back-channel requests (CEO codec)
+ * @param fallbacks blocks fetched raw after a failed decode (CEO codec)
+ * @param backChannelBits bits charged for the requests and their answers (CEO codec)
+ * @param workersDropped (round, worker) pairs dropped mid-round after their frame was accepted
+ * @param chunkErrors chunked messages discarded
  */
 public record ServerSummary(int rounds, double meanRoundSeconds, long frameBytes, long lateWorkers, long lateFrames,
-        long corruptFrames, long workersLost, long rejoins, long emptyRounds, long offerFailures) {
+        long corruptFrames, long workersLost, long rejoins, long emptyRounds, long offerFailures, long requests, long fallbacks,
+        long backChannelBits, long workersDropped, long chunkErrors) {
 }

@@ -63,6 +63,15 @@ public final class TransportConfig {
     public int maxOfferRetries = 1_000_000;
     /** A worker that hears nothing from the server for this long gives up. */
     public long serverSilenceTimeoutMs = 60000;
+    /**
+     * How long the server waits for a worker's reply to one back-channel request (CEO codec); a worker that
+     * does not answer in time is dropped from the rest of the round.
+     */
+    public long requestTimeoutMs = 2000;
+    /** Bound on the back-channel requests of one round; past it, workers needing more are dropped from the round. */
+    public int maxRequestsPerRound = 100_000;
+    /** Largest message reassembled from chunks (bounds what a bad chunk header can make the server allocate). */
+    public int maxReassembledBytes = 1 << 30;
     /** Codec of the estimate the server broadcasts (a codec spec; identity sends float32 exactly). */
     public String downlinkCodec = "identity";
 

@@ -41,19 +41,6 @@ class IpcRoundTest {
         runAndCompare("sign");
     }
 
-    @Test
-    void frameLargerThanTheChannelsMaximumMessageIsATypedError() {
-        final long openBefore = GradientBuffer.openCount();
-        final TransportConfig config = new TransportConfig();
-        config.uplinkChannel = "aeron:ipc?term-length=65536"; // maximum message 8 KiB, identity frames of P floats are larger
-        try (TransportDriver driver = TransportDriver.start(config)) {
-            final TransportException e = assertThrows(TransportException.class, () -> new TransportWorker(driver.aeron(), config, 0, LAYOUT,
-                    Codecs.create("identity"), SEED, new SyntheticGradients(0, SEED)));
-            assertTrue(e.getMessage().contains("maximum message"), e.getMessage());
-        }
-        assertEquals(openBefore, GradientBuffer.openCount(), "buffers of the failed constructor freed");
-    }
-
     private static void runAndCompare(final String spec) throws Exception {
         final long openBefore = GradientBuffer.openCount();
         final GradientCodec codec = Codecs.create(spec);

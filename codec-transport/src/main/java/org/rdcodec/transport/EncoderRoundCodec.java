@@ -1,0 +1,34 @@
+package org.rdcodec.transport;
+
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableDirectByteBuffer;
+import org.rdcodec.core.buffer.GradientBuffer;
+import org.rdcodec.core.quant.WorkerEncoder;
+
+/** A per-worker codec of the catalog in the round protocol: no plan, no back channel. */
+final class EncoderRoundCodec implements WorkerRoundCodec {
+
+    private final WorkerEncoder encoder;
+
+    EncoderRoundCodec(final WorkerEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    @Override
+    public int nominalFrameBytes() {
+        return encoder.maxFrameBytes();
+    }
+
+    @Override
+    public int encode(final long round, final DirectBuffer announcement, final int offset, final int length,
+            final GradientBuffer gradient, final ExpandableDirectByteBuffer out, final int at) {
+        final int max = encoder.maxFrameBytes();
+        out.checkLimit(at + max);
+        return encoder.encode(gradient, round, out, at, max);
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+}
