@@ -13,12 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.layout.GradientLayout;
-import org.rdcodec.core.quant.Codecs;
-import org.rdcodec.core.quant.GradientCodec;
 import org.rdcodec.train.FashionMnist;
 import org.rdcodec.train.Mlp;
-import org.rdcodec.transport.DecodingAggregator;
 import org.rdcodec.transport.ParameterServer;
+import org.rdcodec.transport.RoundCodecs;
 import org.rdcodec.transport.RoundListener;
 import org.rdcodec.transport.RoundReport;
 import org.rdcodec.transport.ServerSummary;
@@ -55,7 +53,6 @@ final class ServerRun {
      */
     Map<String, Object> run(final TransportDriver driver, final int rounds, final RoundListener after) {
         final GradientLayout layout = mlp.mnist ? Mlp.layoutOf(mlp.sizes()) : source.layout();
-        final GradientCodec codec = Codecs.create(source.codec);
         final int p = layout.totalSize();
         final WorkerGaussianSource truth = mlp.mnist ? null
                 : new WorkerGaussianSource(layout, source.sx2(), null, -1, source.seed, source.replay);
@@ -72,9 +69,10 @@ final class ServerRun {
         final ServerSummary summary;
         try (GradientBuffer x = GradientBuffer.allocate(p);
              ParameterServer server = new ParameterServer(driver.aeron(), config, source.workers, layout,
-                     new DecodingAggregator(codec, layout, source.workers, source.seed), source.seed)) {
+                     RoundCodecs.aggregator(source.codec, layout, source.workers, source.seed, config), source.seed)) {
             summary = server.run(rounds, (report, estimate) -> {
-                final double b = report.frameBytes() * 8.0 / p;
+                // frames plus what the back channel was charged (CEO codec: ladder bits, raw fallbacks, requests)
+                final double b = (report.frameBytes() * 8.0 + report.backChannel().bits()) / p;
                 Double mse = null;
                 Double acc = null;
                 if (replica != null) {
@@ -122,6 +120,11 @@ final class ServerRun {
         m.put("rejoins", summary.rejoins());
         m.put("emptyRounds", summary.emptyRounds());
         m.put("offerFailures", summary.offerFailures());
+        m.put("requests", summary.requests());
+        m.put("fallbacks", summary.fallbacks());
+        m.put("backChannelBits", summary.backChannelBits());
+        m.put("workersDropped", summary.workersDropped());
+        m.put("chunkErrors", summary.chunkErrors());
         m.put("codec", source.codec);
         m.put("downlinkCodec", config.downlinkCodec);
         m.put("workers", source.workers);
@@ -135,10 +138,10 @@ final class ServerRun {
             }
             out.println(String.format(Locale.ROOT,
                     "%d rounds, mean %.4f s (%.4f s after round 0), %.4f bits/coord%s; late workers %d, corrupt frames %d, "
-                            + "workers lost %d, late frames %d, empty rounds %d",
+                            + "workers lost %d, late frames %d, empty rounds %d, requests %d, fallbacks %d, dropped %d",
                     summary.rounds(), summary.meanRoundSeconds(), orNaN(m.get("meanRoundSecondsAfterFirst")), orNaN(m.get("bitsPerCoordinate")),
                     replica != null ? "" : String.format(Locale.ROOT, ", mse %.5f", orNaN(m.get("meanMse"))), summary.lateWorkers(), summary.corruptFrames(), summary.workersLost(), summary.lateFrames(),
-                    summary.emptyRounds()));
+                    summary.emptyRounds(), summary.requests(), summary.fallbacks(), summary.workersDropped()));
         }
         return m;
     }
@@ -157,6 +160,9 @@ final class ServerRun {
             if (acc != null) {
                 m.put("testAccuracy", acc);
             }
+            m.put("requests", r.backChannel().requests());
+            m.put("fallbacks", r.backChannel().fallbacks());
+            m.put("dropped", r.dropped());
             m.put("downlinkBytes", r.downlinkBytes());
             m.put("seconds", r.seconds());
             out.println(write(mapper, m));
@@ -173,7 +179,13 @@ final class ServerRun {
             events.append("corrupt ").append(r.corruptFrames()).append(' ');
         }
         if (r.lateFrames() > 0) {
-            events.append("late frames ").append(r.lateFrames());
+            events.append("late frames ").append(r.lateFrames()).append(' ');
+        }
+        if (r.dropped().length > 0) {
+            events.append("dropped ").append(Arrays.toString(r.dropped())).append(' ');
+        }
+        if (r.backChannel().requests() > 0) {
+            events.append("requests ").append(r.backChannel().requests()).append(" fallbacks ").append(r.backChannel().fallbacks());
         }
         out.println(String.format(Locale.ROOT, "%6d %4d/%-3d %10.4f %12s %10.4f  %s", r.round(), r.present().length, r.expected(),
                 bitsPerCoord, mse != null ? String.format(Locale.ROOT, "%.6f", mse) : acc != null ? String.format(Locale.ROOT, "%.4f", acc) : "-",

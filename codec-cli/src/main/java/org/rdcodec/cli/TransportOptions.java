@@ -50,6 +50,13 @@ final class TransportOptions {
     @Option(names = "--lost-after", description = "rounds a worker may miss in a row before it is declared lost (default 3)")
     Integer lostAfter;
 
+    @Option(names = "--request-timeout-ms", description = "ceo codec: how long the server waits for a worker's reply to one "
+            + "back-channel request before dropping it from the round (default 2000)")
+    Long requestTimeoutMs;
+
+    @Option(names = "--max-requests", description = "ceo codec: back-channel requests allowed per round (default 100000)")
+    Integer maxRequests;
+
     /** @return the file's configuration (or the defaults) with the flags given applied */
     TransportConfig resolve() {
         final TransportConfig c = config != null ? TransportConfig.load(config) : new TransportConfig();
@@ -88,6 +95,12 @@ final class TransportOptions {
         }
         if (lostAfter != null) {
             c.lostAfterMissedRounds = lostAfter;
+        }
+        if (requestTimeoutMs != null) {
+            c.requestTimeoutMs = requestTimeoutMs;
+        }
+        if (maxRequests != null) {
+            c.maxRequestsPerRound = maxRequests;
         }
         return c;
     }

@@ -3,10 +3,10 @@ package org.rdcodec.cli;
 import java.util.concurrent.Callable;
 
 import org.rdcodec.core.layout.GradientLayout;
-import org.rdcodec.core.quant.Codecs;
 import org.rdcodec.train.FashionMnist;
 import org.rdcodec.train.Mlp;
 import org.rdcodec.transport.GradientSource;
+import org.rdcodec.transport.RoundCodecs;
 import org.rdcodec.transport.TransportConfig;
 import org.rdcodec.transport.TransportDriver;
 import org.rdcodec.transport.TransportWorker;
@@ -58,7 +58,8 @@ final class WorkerCommand implements Callable<Integer> {
                 : new WorkerGaussianSource(layout, source.sx2(), source.sn2()[worker], worker, source.seed, source.replay);
         final WorkerSummary s;
         try (TransportDriver driver = TransportDriver.start(config);
-             TransportWorker w = new TransportWorker(driver.aeron(), config, worker, layout, Codecs.create(source.codec), source.seed,
+             TransportWorker w = new TransportWorker(driver.aeron(), config, worker, layout,
+                     RoundCodecs.worker(source.codec, layout, worker, source.workers, source.seed), source.seed,
                      gradients).faults(new WorkerFaults(corruptRound, lateRound, lateMs))) {
             s = w.run();
         }
