@@ -10,9 +10,13 @@
 # For each codec it runs `rdc serve` in the server host and `rdc worker` in each worker host (synthetic
 # Gaussian source, replayed so the generator stays out of the round time) and prints, from the server's
 # JSON summary, the measured bits per coordinate, MSE and mean round time after the warm-up round 0.
+# The CEO codec ($CEO_CODECS) runs as a row of its own with the float32 downlink: its frames are decoded
+# jointly in the planner's order, and its bits per coordinate include the back channel (rate-adaptive
+# ladder bits and raw fallbacks, with their requests), whose counts are the req and fb columns.
 #
 # Needs root (ip netns, veth, bridge, tc) and a JDK >= 25 for ./rdc. Environment:
 #   K=4 DIM=1048576 ROUNDS=20 RATE=1gbit CODECS="identity sign dithered:step=1" DOWNLINKS="identity same"
+#   CEO_CODECS="ceo:rho=1" (empty to skip the CEO row)
 #   (DOWNLINKS: "identity" broadcasts the estimate as float32; "same" encodes it with the workers' codec)
 set -euo pipefail
 
@@ -22,6 +26,7 @@ DIM=${DIM:-1048576}
 ROUNDS=${ROUNDS:-20}
 RATE=${RATE:-1gbit}
 CODECS=${CODECS:-"identity sign dithered:step=1"}
+CEO_CODECS=${CEO_CODECS-"ceo:rho=1"}
 DOWNLINKS=${DOWNLINKS:-"identity same"}
 PREFIX=rdnb
 NET=10.77.0
@@ -119,16 +124,20 @@ run_one() {
   tail -n 1 "$log" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)
-print("%-18s %-18s %10.4f %10.5f %10.4f %5d %5d %5d" % (s["codec"], s["downlinkCodec"], s["bitsPerCoordinate"], s["meanMse"],
-      s["meanRoundSecondsAfterFirst"], s["lateWorkers"], s["corruptFrames"], s["workersLost"]))'
+print("%-18s %-18s %10.4f %10.5f %10.4f %5d %5d %5d %6d %5d" % (s["codec"], s["downlinkCodec"], s["bitsPerCoordinate"], s["meanMse"],
+      s["meanRoundSecondsAfterFirst"], s["lateWorkers"], s["corruptFrames"], s["workersLost"], s.get("requests", 0),
+      s.get("fallbacks", 0)))'
 }
 
 echo "K=$K workers, P=$DIM coordinates, $ROUNDS rounds, links $RATE (tbf), UDP, one media driver per host"
-printf '%-18s %-18s %10s %10s %10s %5s %5s %5s\n' uplink-codec downlink-codec bits/coord mse round-s late crpt lost
+printf '%-18s %-18s %10s %10s %10s %5s %5s %5s %6s %5s\n' uplink-codec downlink-codec bits/coord mse round-s late crpt lost req fb
 for codec in $CODECS; do
   for d in $DOWNLINKS; do
     down=$d
     [ "$d" = same ] && down=$codec
     run_one "$codec" "$down"
   done
+done
+for codec in $CEO_CODECS; do
+  run_one "$codec" identity # the CEO estimate is broadcast as float32 (ceo is not a per-frame downlink codec)
 done
