@@ -1,7 +1,6 @@
 package org.rdcodec.transport;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.sw.ceo.CeoPlan;
@@ -44,7 +43,7 @@ public final class CeoWorkerRoundCodec implements WorkerRoundCodec {
 
     @Override
     public int encode(final long round, final DirectBuffer announcement, final int offset, final int length,
-            final GradientBuffer gradient, final ExpandableDirectByteBuffer out, final int at) {
+            final GradientBuffer gradient, final GrowableBuffer out, final int at) {
         final CeoPlan plan = CeoPlanMessage.read(announcement, offset, length, workers, layout.layerCount(), round, seed, spec);
         boolean active = false;
         for (int l = 0; l < layout.layerCount(); l++) {
@@ -60,12 +59,12 @@ public final class CeoWorkerRoundCodec implements WorkerRoundCodec {
             y[i] = gradient.get(i);
         }
         final byte[] frame = encoder.encode(y, plan);
-        out.putBytes(at, frame);
+        out.ensure(at + frame.length).putBytes(at, frame);
         return frame.length;
     }
 
     @Override
-    public int answer(final long round, final BackRequest request, final ExpandableDirectByteBuffer out, final int at) {
+    public int answer(final long round, final BackRequest request, final GrowableBuffer out, final int at) {
         final long[] bits;
         final int count;
         try {
@@ -78,11 +77,9 @@ public final class CeoWorkerRoundCodec implements WorkerRoundCodec {
                         request.bitFrom(), request.bitTo());
             }
         } catch (final IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            out.checkLimit(at + BackReply.length(0));
-            return BackReply.write(request.sequence(), BackReply.NOT_HELD, new long[0], 0, out, at);
+            return BackReply.write(request.sequence(), BackReply.NOT_HELD, new long[0], 0, out.ensure(at + BackReply.length(0)), at);
         }
-        out.checkLimit(at + BackReply.length(count));
-        return BackReply.write(request.sequence(), BackReply.OK, bits, count, out, at);
+        return BackReply.write(request.sequence(), BackReply.OK, bits, count, out.ensure(at + BackReply.length(count)), at);
     }
 
     @Override

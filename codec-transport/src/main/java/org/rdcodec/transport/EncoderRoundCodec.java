@@ -1,7 +1,6 @@
 package org.rdcodec.transport;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.quant.WorkerEncoder;
 
@@ -21,10 +20,9 @@ final class EncoderRoundCodec implements WorkerRoundCodec {
 
     @Override
     public int encode(final long round, final DirectBuffer announcement, final int offset, final int length,
-            final GradientBuffer gradient, final ExpandableDirectByteBuffer out, final int at) {
+            final GradientBuffer gradient, final GrowableBuffer out, final int at) {
         final int max = encoder.maxFrameBytes();
-        out.checkLimit(at + max);
-        return encoder.encode(gradient, round, out, at, max);
+        return encoder.encode(gradient, round, out.ensure(at + max), at, max);
     }
 
     @Override

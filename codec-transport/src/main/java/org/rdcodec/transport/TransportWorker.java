@@ -10,7 +10,6 @@ import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -42,7 +41,7 @@ public final class TransportWorker implements AutoCloseable {
     private final GradientDecoder downlinkDecoder;
     private final GradientBuffer gradient;
     private final GradientBuffer estimate;
-    private final ExpandableDirectByteBuffer message;
+    private final GrowableBuffer frames;
     private final UnsafeBuffer chunkHead = new UnsafeBuffer(ByteBuffer.allocateDirect(MessageHeader.LENGTH + ChunkHeader.LENGTH));
     private final ChunkHeader chunkHeader = new ChunkHeader();
     private final BackRequest request = new BackRequest();
@@ -106,7 +105,7 @@ public final class TransportWorker implements AutoCloseable {
             throw e;
         }
         this.downlinkDecoder = Codecs.create(config.downlinkCodec).newDecoder(layout, seed);
-        this.message = new ExpandableDirectByteBuffer(nominal);
+        this.frames = new GrowableBuffer(nominal);
         this.downlink = aeron.addSubscription(config.downlinkSubscribe(), config.downlinkStream);
         this.gradient = GradientBuffer.allocate(layout.totalSize());
         this.estimate = GradientBuffer.allocate(layout.totalSize());
@@ -139,8 +138,8 @@ public final class TransportWorker implements AutoCloseable {
             }
             idle.idle();
         }
-        outHeader.wrap(message, 0).write(MessageType.HELLO, worker, -1, 0, 0);
-        if (!offers.offer(uplink, message, 0, MessageHeader.LENGTH)) {
+        outHeader.wrap(frames.buffer(), 0).write(MessageType.HELLO, worker, -1, 0, 0);
+        if (!offers.offer(uplink, frames.buffer(), 0, MessageHeader.LENGTH)) {
             throw new TransportException("worker " + worker + ": HELLO not accepted after bounded retries");
         }
         lastMessageNs = System.nanoTime();
@@ -200,11 +199,12 @@ public final class TransportWorker implements AutoCloseable {
         source.gradient(round, gradient);
         final int length;
         try {
-            length = encoder.encode(round, announcement, offset, announcementLength, gradient, message, MessageHeader.LENGTH);
+            length = encoder.encode(round, announcement, offset, announcementLength, gradient, frames, MessageHeader.LENGTH);
         } catch (final FrameException e) {
             LOG.log(System.Logger.Level.WARNING, "worker {0}: announcement of round {1} refused ({2}): {3}", String.valueOf(worker), String.valueOf(round), String.valueOf(e.error()), e.getMessage());
             return;
         }
+        final UnsafeBuffer message = frames.buffer();
         if (round == faults.corruptRound() && length > 0) {
             final int at = MessageHeader.LENGTH + length / 2;
             message.putByte(at, (byte) (message.getByte(at) ^ 0x5A));
@@ -236,7 +236,7 @@ public final class TransportWorker implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "worker {0}: request of round {1} rejected ({2})", String.valueOf(worker), String.valueOf(round), String.valueOf(e.error()));
             return;
         }
-        final int replyLength = encoder.answer(round, request, message, MessageHeader.LENGTH);
+        final int replyLength = encoder.answer(round, request, frames, MessageHeader.LENGTH);
         if (send(MessageType.REPLY, round, replyLength)) {
             requestsAnswered++;
         }
@@ -247,6 +247,7 @@ public final class TransportWorker implements AutoCloseable {
      * publication's maximum message, else as CHUNK messages of at most that size.
      */
     private boolean send(final MessageType type, final long round, final int length) {
+        final UnsafeBuffer message = frames.buffer();
         final int max = uplink.maxMessageLength();
         outHeader.wrap(message, 0).write(type, worker, round, length, 0);
         if (MessageHeader.LENGTH + length <= max) {

@@ -1,7 +1,6 @@
 package org.rdcodec.transport;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
 import org.rdcodec.core.buffer.GradientBuffer;
 
 /**
@@ -25,7 +24,7 @@ public interface WorkerRoundCodec extends AutoCloseable {
      * @throws org.rdcodec.core.frame.FrameException if the announcement is refused
      */
     int encode(long round, DirectBuffer announcement, int offset, int length, GradientBuffer gradient,
-            ExpandableDirectByteBuffer out, int at);
+            GrowableBuffer out, int at);
 
     /**
      * @param round the current round
@@ -35,7 +34,7 @@ public interface WorkerRoundCodec extends AutoCloseable {
      * @return reply bytes
      * @throws TransportException if this codec has no back channel
      */
-    default int answer(final long round, final BackRequest request, final ExpandableDirectByteBuffer out, final int at) {
+    default int answer(final long round, final BackRequest request, final GrowableBuffer out, final int at) {
         throw new TransportException("this worker's codec has no back channel (request " + request.sequence() + " of round " + round + ")");
     }
 
