@@ -210,11 +210,11 @@ public final class CeoRoundAggregator implements RoundAggregator {
     private long[] ask(final int worker, final long round, final int kind, final int layer, final int plane, final int from,
             final int n, final int base, final int bitFrom, final int bitTo, final int bits) {
         if (requestsThisRound >= maxRequests) {
-            throw new WorkerUnavailableException(worker, "round " + round + ": request budget of " + maxRequests
+            throw new WorkerUnavailableException(worker, false, "round " + round + ": request budget of " + maxRequests
                     + " exhausted; worker " + worker + " dropped");
         }
         if (link == null) {
-            throw new WorkerUnavailableException(worker, "no back channel attached");
+            throw new WorkerUnavailableException(worker, false, "no back channel attached");
         }
         final int sequence = requestsThisRound++;
         requestFlyweight.wrap(request, 0).write(sequence, kind, layer, plane, from, n, base, bitFrom, bitTo);
@@ -222,15 +222,15 @@ public final class CeoRoundAggregator implements RoundAggregator {
         if (reply == null) {
             LOG.log(System.Logger.Level.WARNING, "round {0}: worker {1} did not answer request {2}; dropped from the round",
                     String.valueOf(round), String.valueOf(worker), String.valueOf(sequence));
-            throw new WorkerUnavailableException(worker, "worker " + worker + " did not answer request " + sequence + " of round " + round);
+            throw new WorkerUnavailableException(worker, true, "worker " + worker + " did not answer request " + sequence + " of round " + round);
         }
         if (BackReply.status(reply, 0) != BackReply.OK) {
-            throw new WorkerUnavailableException(worker, "worker " + worker + " does not hold the bits of request " + sequence);
+            throw new WorkerUnavailableException(worker, true, "worker " + worker + " does not hold the bits of request " + sequence);
         }
         try {
             return BackReply.bits(reply, 0, bits);
         } catch (final FrameException e) {
-            throw new WorkerUnavailableException(worker, "worker " + worker + ": " + e.getMessage());
+            throw new WorkerUnavailableException(worker, true, "worker " + worker + ": " + e.getMessage());
         }
     }
 }

@@ -41,6 +41,13 @@ class CeoIpcRoundTest {
     /** Weights renormalised over the decoded set sum to one up to double rounding of a K-term sum. */
     private static final double WEIGHT_SUM_TOLERANCE = 1e-12;
 
+    /**
+     * |yhat - y| &lt;= step / 2 holds exactly in reals; yhat and y are floats of magnitude up to ~20 sigma and
+     * (q - u) step is rounded once to float, so allow a relative 1e-5 of the half step (float epsilon 6e-8 x
+     * |yhat| / (step / 2) stays far below it for the steps of these plans, about 1).
+     */
+    private static final double STEP_SLACK = 1e-5;
+
     @Test
     void rateAdaptiveEqualsInProcessAggregation() throws Exception {
         compare(SPEC, 14);
@@ -154,6 +161,54 @@ class CeoIpcRoundTest {
         assertEquals(0, run.summary.corruptFrames());
     }
 
+    @Test
+    void requestBudgetDropsTheWorkersThatNeedMoreAndKeepsTheEstimateUnbiased() throws Exception {
+        // a budget of 0 requests a round: every worker whose frame alone does not decode is dropped
+        final TransportConfig config = fastConfig();
+        config.maxRequestsPerRound = 0;
+        final int rounds = 5;
+        final Run run = run(SPEC, rounds, -1, -1, config);
+        int droppedTotal = 0;
+        for (int t = 0; t < rounds; t++) {
+            final RoundReport rep = run.reports.get(t);
+            final CeoRoundResult r = run.results.get(t);
+            assertEquals(0, rep.backChannel().requests(), "round " + t + ": no request sent");
+            assertArrayEquals(r.dropped(), rep.dropped(), "round " + t);
+            droppedTotal += rep.dropped().length;
+            final float[][] y = gradients(t);
+            final float[][][] got = run.yhat.get(t);
+            final float[] expected = new float[LAYOUT.totalSize()];
+            for (int l = 0; l < LAYOUT.layerCount(); l++) {
+                double sum = 0;
+                boolean all = true;
+                for (final int j : r.plan().order()[l]) {
+                    if (got[j][l] != null) {
+                        sum += r.plan().weight()[j][l];
+                        // an exact decode: yhat = (q - u) step lies within step / 2 of y
+                        final double half = r.steps()[j][l] / 2;
+                        for (int i = 0; i < got[j][l].length; i++) {
+                            assertTrue(Math.abs(got[j][l][i] - y[j][LAYOUT.offset(l) + i]) <= half * (1 + STEP_SLACK),
+                                    "round " + t + " worker " + j + " layer " + l + " index " + i);
+                        }
+                    } else {
+                        all = false;
+                    }
+                }
+                for (final int j : r.plan().order()[l]) {
+                    if (got[j][l] != null) {
+                        final double w = all ? r.plan().weight()[j][l] : r.plan().weight()[j][l] / sum;
+                        for (int i = 0; i < got[j][l].length; i++) {
+                            expected[LAYOUT.offset(l) + i] += (float) (w * got[j][l][i]);
+                        }
+                    }
+                }
+            }
+            assertArrayEquals(ReferenceAggregation.bits(expected), ReferenceAggregation.bits(run.estimates.get(t)), "round " + t);
+        }
+        assertTrue(droppedTotal > 0, "some worker needed a request and was dropped");
+        assertEquals(droppedTotal, run.summary.workersDropped());
+    }
+
     private static TransportConfig fastConfig() {
         final TransportConfig config = new TransportConfig();
         config.joinTimeoutMs = 20000;
@@ -183,7 +238,8 @@ class CeoIpcRoundTest {
     }
 
     /** What a transported run produced. */
-    private record Run(List<RoundReport> reports, List<float[]> estimates, List<float[][][]> yhat, ServerSummary summary) {
+    private record Run(List<RoundReport> reports, List<float[]> estimates, List<float[][][]> yhat, List<CeoRoundResult> results,
+            ServerSummary summary) {
     }
 
     private static Run run(final String spec, final int rounds, final int vanishing, final long vanishRound,
@@ -191,6 +247,7 @@ class CeoIpcRoundTest {
         final List<RoundReport> reports = new ArrayList<>();
         final List<float[]> estimates = new ArrayList<>();
         final List<float[][][]> yhat = new ArrayList<>();
+        final List<CeoRoundResult> results = new ArrayList<>();
         final ServerSummary summary;
         final ExecutorService pool = Executors.newFixedThreadPool(K);
         try (TransportDriver driver = TransportDriver.start(config)) {
@@ -214,6 +271,7 @@ class CeoIpcRoundTest {
                     assertNotNull(estimate, "round " + report.round() + " has an estimate");
                     estimates.add(estimate.toArray());
                     yhat.add(reconstructionsOf(agg));
+                    results.add(agg.lastResult());
                 });
                 for (final Future<WorkerSummary> f : futures) {
                     final WorkerSummary s = f.get();
@@ -223,7 +281,7 @@ class CeoIpcRoundTest {
         } finally {
             pool.shutdownNow();
         }
-        return new Run(reports, estimates, yhat, summary);
+        return new Run(reports, estimates, yhat, results, summary);
     }
 
     private static float[][][] reconstructionsOf(final CeoRoundAggregator agg) {

@@ -71,6 +71,25 @@ public final class CeoServerDecoder {
         int requests;
     }
 
+    /**
+     * One back-channel request, charged as the accounting says: REQUEST_BITS plus the bits it brings back when
+     * answered; REQUEST_BITS alone when sent and unanswered; nothing when never sent.
+     */
+    private static long[] fetch(final Tally tally, final int bits, final java.util.function.Supplier<long[]> call) {
+        try {
+            final long[] got = call.get();
+            tally.requests++;
+            tally.bits += bits + REQUEST_BITS;
+            return got;
+        } catch (final WorkerUnavailableException e) {
+            if (e.requestSent()) {
+                tally.requests++;
+                tally.bits += REQUEST_BITS;
+            }
+            throw e;
+        }
+    }
+
     private final GradientLayout layout;
     private final long seed;
     private final CeoSpec spec;
@@ -310,10 +329,9 @@ public final class CeoServerDecoder {
                 final int nb = Math.min(block, n - from);
                 long[] got = bits[j];
                 if (got == null) {
-                    tally.requests++;
-                    tally.bits += nb + REQUEST_BITS;
+                    final int bb = b;
+                    got = fetch(tally, nb, () -> back.rawPlane(worker, plan.round(), layer, bb, from, nb));
                     tally.fallbacks++;
-                    got = back.rawPlane(worker, plan.round(), layer, b, from, nb);
                     fails++;
                     fb += nb + REQUEST_BITS;
                 }
@@ -427,10 +445,11 @@ public final class CeoServerDecoder {
                         if (have[j] == ladder[j]) {
                             have[j] = Arrays.copyOf(ladder[j], SourceBlock.words(max[j]));
                         }
-                        tally.requests++;
-                        tally.bits += next - used[j] + REQUEST_BITS;
-                        PlaneBits.orAt(have[j], back.ladder(worker, round, layer, plane, j * block, nb, base[j], used[j], next),
-                                used[j], next - used[j]);
+                        final int from = j * block;
+                        final int b = base[j];
+                        final int u = used[j];
+                        PlaneBits.orAt(have[j], fetch(tally, next - u, () -> back.ladder(worker, round, layer, plane, from, nb, b, u, next)),
+                                u, next - u);
                         fb += next - used[j] + REQUEST_BITS;
                         used[j] = next;
                     }

@@ -12,14 +12,23 @@ public final class WorkerUnavailableException extends RdcodecException {
 
     /** The worker that did not answer. */
     private final int worker;
+    /** Whether the request went out (then its own bits are charged, not the answer's). */
+    private final boolean requestSent;
 
     /**
      * @param worker k
+     * @param requestSent true if the request was sent (and went unanswered), false if it was never sent (budget)
      * @param message what was asked and why it failed
      */
-    public WorkerUnavailableException(final int worker, final String message) {
+    public WorkerUnavailableException(final int worker, final boolean requestSent, final String message) {
         super(message);
         this.worker = worker;
+        this.requestSent = requestSent;
+    }
+
+    /** @return whether the request was sent */
+    public boolean requestSent() {
+        return requestSent;
     }
 
     /** @return the worker that did not answer */
