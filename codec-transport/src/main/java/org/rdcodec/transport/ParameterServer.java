@@ -25,6 +25,13 @@ import org.rdcodec.core.quant.WorkerEncoder;
  * ends the round when every awaited worker's frame is in or the round timeout passes, broadcasts the
  * estimate encoded with the downlink codec, and moves on.
  *
+ * <p>A codec that decodes jointly (the CEO codec, {@link CeoRoundAggregator}) puts its plan in the ANNOUNCE
+ * ({@link RoundAggregator#announcement}), decodes between polls ({@link RoundAggregator#progress}) and asks a
+ * worker for more bits through the back channel: a REQUEST on the downlink addressed to that worker, then the
+ * uplink is polled (other frames still accepted) until its REPLY or {@code requestTimeoutMs}. Frames and
+ * replies above the uplink's maximum message arrive as CHUNKs and are reassembled ({@link ChunkAssembler})
+ * before the same checks as any frame.
+ *
  * <p>Events, each logged and counted: a frame rejected by its CRC or contents (never in the estimate); an
  * awaited worker missing at the deadline (late: the estimate uses the workers present, with weights that sum
  * to one, so it stays unbiased); a frame of an earlier round (discarded); a worker missing for
