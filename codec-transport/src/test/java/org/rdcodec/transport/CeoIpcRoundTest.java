@@ -78,6 +78,10 @@ class CeoIpcRoundTest {
             assertEquals(r.requests(), rep.backChannel().requests(), "requests of round " + t);
             assertEquals(r.fallbacks(), rep.backChannel().fallbacks(), "fallbacks of round " + t);
             requests += r.requests();
+            if (spec.contains("feedback-free")) {
+                assertEquals(rep.backChannel().fallbacks(), rep.backChannel().requests(),
+                        "feedback-free round " + t + ": a request only for a failed block's raw bits");
+            }
         }
         if (!spec.contains("feedback-free")) {
             assertTrue(requests > 0, "the rate-adaptive rounds used the back channel");
