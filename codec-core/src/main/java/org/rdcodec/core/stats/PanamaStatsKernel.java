@@ -30,7 +30,7 @@ import org.rdcodec.core.buffer.BufferRangeException;
  * <p><b>Error bound.</b> Along the path from one value into the double totals a term meets at most
  * {@link #MAX_FLOAT_ROUNDINGS} float roundings (unit roundoff u = 2^-24): 1 for {@code x - c}, at most
  * {@value #ADDS_PER_FLUSH} - 1 adds into its lane, 2 for the pairwise sum of the four accumulators,
- * at most LANES - 1 in the cross-lane reduction (whose order the Vector API leaves open), and 1 more in Q
+ * at most LANES - 1 in the cross-lane reduction (done in lane order, so the result does not depend on the JIT), and 1 more in Q
  * because the rounding of {@code x - c} is squared. Hence (first order, Higham's gamma bound):
  * |error of S| &lt;= k u sum|x - c|, |error of Q| &lt;= k u sum (x - c)^2, |error of A| &lt;= k u sum|x|,
  * with k = {@link #MAX_FLOAT_ROUNDINGS}; the double-precision work after the flush adds less than one more
@@ -125,14 +125,27 @@ public final class PanamaStatsKernel implements StatsKernel {
             x3 = x3.max(b3);
         }
         final int maxBits = x0.max(x1).max(x2.max(x3)).reduceLanes(VectorOperators.MAX);
-        final float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
-        final float q = q0.add(q1).add(q2.add(q3)).reduceLanes(VectorOperators.ADD);
-        final float a = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        final float s = sumLanesInOrder(s0.add(s1).add(s2.add(s3)));
+        final float q = sumLanesInOrder(q0.add(q1).add(q2.add(q3)));
+        final float a = sumLanesInOrder(a0.add(a1).add(a2.add(a3)));
         if (maxBits < INFINITY_BITS && Float.isFinite(s) && Float.isFinite(q) && Float.isFinite(a)) {
             m.addBlock(length, s, q, a, Float.intBitsToFloat(maxBits));
         } else {
             // NaN/Inf in the block (must be counted and left out) or a float partial overflowed: redo in double
             m.addScalar(floats, fromIndex, length);
         }
+    }
+
+    /**
+     * ((v_0 + v_1) + v_2) + ... in lane order. {@code reduceLanes(ADD)} leaves the order open, and the interpreter,
+     * C1 and C2 do pick different orders, so the same input could give results an ulp apart depending on JIT state
+     * (seen as a flaky bit-for-bit comparison of two encodes of one gradient). Once per block, so the cost is nil.
+     */
+    private static float sumLanesInOrder(final FloatVector v) {
+        float sum = v.lane(0);
+        for (int i = 1; i < LANES; i++) {
+            sum += v.lane(i);
+        }
+        return sum;
     }
 }
