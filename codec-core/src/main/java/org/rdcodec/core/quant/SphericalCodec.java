@@ -147,8 +147,9 @@ final class SphericalCodec extends LayerwiseCodec {
             for (int i = 0; i < n; i++) {
                 dot += u[i] * g[i];
             }
-            // <u, g / ||g||> >= t with t >= 0 (p <= 1/2)
-            if (dot >= 0 && dot * dot >= t2 * ss) {
+            // <u, g / ||g||> >= t with t >= 0 (p <= 1/2). A zero candidate (every Box-Muller radius 0: u1 = 1,
+            // probability 2^-24 per pair) has no direction; it would pass 0 >= t2 * 0 and decode as 0/0.
+            if (ss > 0 && dot >= 0 && dot * dot >= t2 * ss) {
                 return j;
             }
         }
