@@ -1,8 +1,9 @@
 package org.rdcodec.core.stats;
 
 /**
- * The pass that {@link MagnitudeFit} repeats for every trial shape p (7 to 11 times per fit): over centred
- * logs l_i of the magnitudes, S0 = sum exp(p l_i) and S1 = sum exp(p l_i) l_i. Implementations:
+ * The passes of {@link MagnitudeFit}: once, the logs of the sample's non-zero magnitudes ({@link #logs});
+ * then for every trial shape p (7 to 11 times per fit), over the centred logs l_i, S0 = sum exp(p l_i) and
+ * S1 = sum exp(p l_i) l_i ({@link #moments}). Implementations:
  * {@link ScalarFitMomentsKernel} (reference) and {@code PanamaFitMomentsKernel} (Vector API); get the one for
  * this JVM with {@code VectorizationProvider.getInstance().kernel(FitMomentsKernel.class)}.
  *
@@ -24,4 +25,15 @@ public interface FitMomentsKernel {
      * @param out out[0] = S0, out[1] = S1
      */
     void moments(double[] logs, int m, double p, double[] out);
+
+    /**
+     * Replaces positive finite values by their natural logs, each within 1 ulp ({@link Math#log}'s
+     * accuracy, which the Vector API's LOG follows), and returns the double sum of the logs (within
+     * (m - 1) 2^-53 of the sum of the computed logs, relative to the sum of their magnitudes, in any order).
+     *
+     * @param values positive finite values, overwritten by their logs
+     * @param m how many (from index 0)
+     * @return the sum of the logs
+     */
+    double logs(double[] values, int m);
 }

@@ -39,7 +39,7 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
 
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_PASSES = 60;
-    /** The repeated S0, S1 pass (Vector API where the JVM allows it). */
+    /** The log pass and the repeated S0, S1 pass (Vector API where the JVM allows it). */
     private static final FitMomentsKernel MOMENTS = VectorizationProvider.getInstance().kernel(FitMomentsKernel.class);
     private static final double TOLERANCE = 1e-9;
 
@@ -85,7 +85,6 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
         final double[] logs = new double[n];
         int m = 0;
         int zeros = 0;
-        double sum = 0;
         for (int i = 0; i < n; i++) {
             final float v = values[i];
             if (!Float.isFinite(v)) {
@@ -94,11 +93,10 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
             if (v == 0) {
                 zeros++;
             } else {
-                final double l = Math.log(Math.abs(v));
-                logs[m++] = l;
-                sum += l;
+                logs[m++] = Math.abs(v);
             }
         }
+        final double sum = MOMENTS.logs(logs, m);
         if (m < 2) {
             throw new IllegalArgumentException("a fit needs at least 2 non-zero values, got " + m + " of " + n);
         }

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FitMomentsKernel} on the Vector API: the lanewise EXP (the platform's vector math library where
- * there is one) on {@value #UNROLL} independent double vectors per step, S1 by fused multiply-add, lanes
+ * {@link FitMomentsKernel} on the Vector API: the lanewise EXP and LOG (the platform's vector math library
+ * where there is one) on {@value #UNROLL} independent double vectors per step, S1 by fused multiply-add, lanes
  * reduced once at the end; the last {@code m mod (UNROLL * LANES)} values go through the scalar loop. All
  * sums stay in double, so the error bound is the interface's.
  */
@@ -51,5 +51,27 @@ public final class PanamaFitMomentsKernel implements FitMomentsKernel {
         }
         out[0] = s0;
         out[1] = s1;
+    }
+
+    @Override
+    public double logs(final double[] values, final int m) {
+        DoubleVector a0 = DoubleVector.zero(DOUBLES);
+        DoubleVector a1 = a0;
+        final int vectorized = m - m % STEP;
+        for (int i = 0; i < vectorized; i += STEP) {
+            final DoubleVector l0 = DoubleVector.fromArray(DOUBLES, values, i).lanewise(VectorOperators.LOG);
+            final DoubleVector l1 = DoubleVector.fromArray(DOUBLES, values, i + LANES).lanewise(VectorOperators.LOG);
+            l0.intoArray(values, i);
+            l1.intoArray(values, i + LANES);
+            a0 = a0.add(l0);
+            a1 = a1.add(l1);
+        }
+        double sum = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        for (int i = vectorized; i < m; i++) {
+            final double l = Math.log(values[i]);
+            values[i] = l;
+            sum += l;
+        }
+        return sum;
     }
 }

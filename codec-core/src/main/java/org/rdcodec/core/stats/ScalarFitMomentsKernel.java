@@ -1,6 +1,6 @@
 package org.rdcodec.core.stats;
 
-/** {@link FitMomentsKernel} reference: one loop, left-to-right double sums, {@link Math#exp}. */
+/** {@link FitMomentsKernel} reference: one loop each, left-to-right double sums, {@link Math#exp} and {@link Math#log}. */
 public final class ScalarFitMomentsKernel implements FitMomentsKernel {
 
     /** Creates the kernel (stateless; the provider shares one instance). */
@@ -19,5 +19,16 @@ public final class ScalarFitMomentsKernel implements FitMomentsKernel {
         }
         out[0] = s0;
         out[1] = s1;
+    }
+
+    @Override
+    public double logs(final double[] values, final int m) {
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            final double l = Math.log(values[i]);
+            values[i] = l;
+            sum += l;
+        }
+        return sum;
     }
 }

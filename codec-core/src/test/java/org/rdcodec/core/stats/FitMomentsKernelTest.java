@@ -70,6 +70,41 @@ class FitMomentsKernelTest {
         }
     }
 
+    /**
+     * Logs: each kernel's log is within 1 ulp of the exact value, so the two differ by at most 2 ulp of either
+     * (the exact value lies between them); below one vector step they are identical. The sums: each within
+     * (m - 1) u of the sum of its own logs relative to the sum of their magnitudes, and those sums differ by
+     * at most 2 ulp, i.e. 4u, per term: (2m + 2) u in all.
+     */
+    @Test
+    void panamaLogsMatchScalarOnAwkwardSizes() {
+        final SplittableRandom rnd = new SplittableRandom(20261124L);
+        for (final int m : SIZES) {
+            final double[] v = new double[m];
+            for (int i = 0; i < m; i++) {
+                // magnitudes of float values, from subnormal-sized to huge
+                v[i] = Math.abs((double) (float) (Math.pow(10, rnd.nextDouble(-40, 38)) * (rnd.nextBoolean() ? 1 : -1)));
+                if (v[i] == 0) {
+                    v[i] = Float.MIN_VALUE;
+                }
+            }
+            final double[] a = v.clone();
+            final double[] b = v.clone();
+            final double sa = scalar.logs(a, m);
+            final double sb = panama.logs(b, m);
+            double abs = 0;
+            for (int i = 0; i < m; i++) {
+                if (m < STEP) {
+                    assertEquals(a[i], b[i], 0.0, "log " + i + ", m = " + m);
+                } else {
+                    assertEquals(a[i], b[i], 2 * Math.max(Math.ulp(a[i]), Math.ulp(b[i])), "log of " + v[i] + ", m = " + m);
+                }
+                abs += Math.abs(a[i]);
+            }
+            assertEquals(sa, sb, m < STEP ? 0.0 : (2.0 * m + 2) * U * abs, "sum of logs, m = " + m);
+        }
+    }
+
     /** The fit takes the provider's kernel ({@code MagnitudeFitTest} checks the fits themselves with it). */
     @Test
     void theProviderGivesTheVectorKernelWhenItVectorizes() {
