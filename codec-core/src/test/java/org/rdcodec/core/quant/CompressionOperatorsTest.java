@@ -460,6 +460,16 @@ class CompressionOperatorsTest {
         }
     }
 
+    /** A zero Box-Muller candidate (probability 2^-24 per pair) has no direction and must not be accepted. */
+    @Test
+    void sphericalRefusesAZeroCandidate() {
+        assertTrue(!SphericalCodec.inCap(0, 0, 0.25), "zero candidate");
+        assertTrue(!SphericalCodec.inCap(0, 0, 0), "zero candidate, t = 0");
+        assertTrue(SphericalCodec.inCap(0.6, 1, 0.25), "<u, g> = 0.6 >= t = 0.5");
+        assertTrue(!SphericalCodec.inCap(0.4, 1, 0.25), "<u, g> = 0.4 < t = 0.5");
+        assertTrue(!SphericalCodec.inCap(-0.6, 1, 0.25), "opposite cap");
+    }
+
     @Test
     void zeroLayersAndShortBlocksRoundTrip() {
         final float[] x = new float[5 + 13];
