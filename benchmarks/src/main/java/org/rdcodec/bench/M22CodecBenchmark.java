@@ -23,12 +23,18 @@ import org.rdcodec.core.quant.M22Table;
 import org.rdcodec.core.quant.PanamaLloydMaxKernel;
 import org.rdcodec.core.quant.ScalarLloydMaxKernel;
 import org.rdcodec.core.quant.WorkerEncoder;
+import org.rdcodec.core.stats.FitMomentsKernel;
 import org.rdcodec.core.stats.MagnitudeFamily;
 import org.rdcodec.core.stats.MagnitudeFit;
+import org.rdcodec.core.stats.PanamaFitMomentsKernel;
+import org.rdcodec.core.stats.ScalarFitMomentsKernel;
 
 /**
  * M22 per layer on the sizes of {@link StreamingReadBenchmark} (N(0, 1) floats): {@code fit} (pseudo-random
- * sample of at most {@code fitsamples} values and the maximum-likelihood fit, scalar code only),
+ * sample of at most {@code fitsamples} values and the maximum-likelihood fit, with the provider's kernels),
+ * {@code fitMoments} (one of the fit's 7 to 11 S0/S1 passes over the sample's centred logs: {@code kernel}
+ * picks the scalar reference or the Vector API implementation; its counter counts the 8 bytes of each log, so
+ * GB/s here is of doubles read, not of layer floats),
  * {@code quantize} (the decision loop with the fitted table's thresholds: {@code kernel} picks the scalar
  * reference or the Vector API implementation) and {@code encode} (the whole codec: statistics, fit, table
  * from the cache, decision loop, rANS, frame and CRC; the provider's kernels, so the same for both values of
@@ -52,6 +58,9 @@ public class M22CodecBenchmark extends KernelBenchmarkState {
     private static final int FIT_SAMPLES = 1 << 16;
 
     private LloydMaxKernel impl;
+    private FitMomentsKernel moments;
+    private double[] logs;
+    private final double[] sums = new double[2];
     private float[] thresholds;
     private float inv;
     private int[] indices;
@@ -67,6 +76,7 @@ public class M22CodecBenchmark extends KernelBenchmarkState {
     @Override
     protected void choose(final boolean panama) {
         impl = panama ? new PanamaLloydMaxKernel() : new ScalarLloydMaxKernel();
+        moments = panama ? new PanamaFitMomentsKernel() : new ScalarFitMomentsKernel();
     }
 
     @Override
@@ -81,6 +91,15 @@ public class M22CodecBenchmark extends KernelBenchmarkState {
             thresholds[i] = (float) t[i];
         }
         inv = (float) (1 / fit.scale());
+        logs = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            logs[i] = Math.log(Math.abs(sample[i]));
+            mean += logs[i] / n;
+        }
+        for (int i = 0; i < n; i++) {
+            logs[i] -= mean;
+        }
         indices = new int[floats];
         // the codec takes a GradientBuffer: a second copy of the same Gaussian data
         view = BenchData.gaussian(bytes);
@@ -105,6 +124,17 @@ public class M22CodecBenchmark extends KernelBenchmarkState {
         counter.inputBytes += bytes;
         final int n = MagnitudeFit.sample(in, 0, floats, FIT_SAMPLES, sample);
         return MagnitudeFit.fit(MagnitudeFamily.bySpecName(family), sample, n);
+    }
+
+    /**
+     * @param counter counts the bytes of the logs read
+     * @return S0 (the sums are in a field)
+     */
+    @Benchmark
+    public double fitMoments(final InputBytes counter) {
+        counter.inputBytes += 8L * logs.length;
+        moments.moments(logs, logs.length, 2.0, sums);
+        return sums[0];
     }
 
     /**

@@ -147,12 +147,25 @@ final class SphericalCodec extends LayerwiseCodec {
             for (int i = 0; i < n; i++) {
                 dot += u[i] * g[i];
             }
-            // <u, g / ||g||> >= t with t >= 0 (p <= 1/2)
-            if (dot >= 0 && dot * dot >= t2 * ss) {
+            if (inCap(dot, ss, t2)) {
                 return j;
             }
         }
         throw new IllegalStateException(job.where() + ": no direction in the cap within " + MAX_TRIALS + " trials");
+    }
+
+    /**
+     * Whether a candidate g lies in the cap: &lt;u, g / ||g||&gt; &gt;= t with t &gt;= 0 (p &lt;= 1/2), tested without a
+     * square root as dot &gt;= 0 and dot^2 &gt;= t^2 ||g||^2. A zero candidate (every Box-Muller radius 0: u1 = 1,
+     * probability 2^-24 per pair) has no direction: it would pass 0 &gt;= t^2 * 0 and decode as 0/0, so it is refused.
+     *
+     * @param dot &lt;u, g&gt;
+     * @param ss ||g||^2
+     * @param t2 t^2
+     * @return whether g is accepted
+     */
+    static boolean inCap(final double dot, final double ss, final double t2) {
+        return ss > 0 && dot >= 0 && dot * dot >= t2 * ss;
     }
 
     private int writeLowBits(final int[] trials, final int nb, final MutableDirectBuffer dst, final int start) {

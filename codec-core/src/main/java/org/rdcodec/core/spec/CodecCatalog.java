@@ -58,10 +58,14 @@ public final class CodecCatalog {
                             ParamDef.integer("fitsamples", "65536", 16, 1 << 30, "most values of a layer the fit uses (pseudo-random sample of max(4096, n/16) up to this)")),
                     List.of()),
             new CodecDefinition("sparse-dither", 15, true,
-                    "sparse dithering: shared-seed random mask (keep probability p), kept coordinates dithered to s levels of ||x||, scaled 1/p + rANS",
+                    "sparse dithering: shared-seed random mask (keep probability p), kept coordinates dithered on a grid "
+                            + "(step ||x||/levels, or step x RMS), scaled 1/p + rANS",
                     // the shared mask draws 24-bit uniforms, so the smallest keep probability it can realise is 2^-24
                     List.of(ParamDef.real("fraction", "0.25", 0x1p-24, 1.0, "keep probability p (>= 2^-24)"),
-                            ParamDef.integer("levels", "1", 1, 1 << 20, "dithering levels s of |x_i| / ||x||")),
+                            ParamDef.integer("levels", "1", 1, 1 << 20, "dithering levels s of |x_i| / ||x|| (grid step ||x|| / s; used when step = 0)"),
+                            ParamDef.real("step", "0.0", 0, 1024, "grid step in units of the layer RMS ||x|| / sqrt(n); 0: use levels"),
+                            ParamDef.choice("rounding", "stochastic", List.of("stochastic", "subtractive"),
+                                    "stochastic rounding of |x_i| (the original form), or subtractive dither (error uniform, variance step^2 / 12)")),
                     List.of()),
             new CodecDefinition("spherical", 16, true,
                     "spherical compression: per block, the first shared-seed random direction inside a cap around the block's direction "

@@ -5,6 +5,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.rdcodec.core.simd.VectorizationProvider;
+
 /**
  * A maximum-likelihood fit of a {@link MagnitudeFamily} to a layer's values, with how it was obtained.
  *
@@ -37,6 +39,8 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
 
     private static final ValueLayout.OfFloat FLOAT_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_PASSES = 60;
+    /** The log pass and the repeated S0, S1 pass (Vector API where the JVM allows it). */
+    private static final FitMomentsKernel MOMENTS = VectorizationProvider.getInstance().kernel(FitMomentsKernel.class);
     private static final double TOLERANCE = 1e-9;
 
     /**
@@ -81,7 +85,6 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
         final double[] logs = new double[n];
         int m = 0;
         int zeros = 0;
-        double sum = 0;
         for (int i = 0; i < n; i++) {
             final float v = values[i];
             if (!Float.isFinite(v)) {
@@ -90,11 +93,10 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
             if (v == 0) {
                 zeros++;
             } else {
-                final double l = Math.log(Math.abs(v));
-                logs[m++] = l;
-                sum += l;
+                logs[m++] = Math.abs(v);
             }
         }
+        final double sum = MOMENTS.logs(logs, m);
         if (m < 2) {
             throw new IllegalArgumentException("a fit needs at least 2 non-zero values, got " + m + " of " + n);
         }
@@ -176,6 +178,7 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
         private int passes;
         private double lastS0;
         private double lastShape = Double.NaN;
+        private final double[] sums = new double[2];
 
         Equation(final MagnitudeFamily family, final double[] logs, final int m, final int n) {
             this.family = family;
@@ -193,14 +196,9 @@ public record MagnitudeFit(MagnitudeFamily family, double shape, double scale, i
 
         double h(final double p) {
             passes++;
-            double s0 = 0;
-            double s1 = 0;
-            for (int i = 0; i < m; i++) {
-                final double l = logs[i];
-                final double w = Math.exp(p * l);
-                s0 += w;
-                s1 += w * l;
-            }
+            MOMENTS.moments(logs, m, p, sums);
+            final double s0 = sums[0];
+            final double s1 = sums[1];
             lastS0 = s0;
             lastShape = p;
             if (family == MagnitudeFamily.WEIBULL) {
