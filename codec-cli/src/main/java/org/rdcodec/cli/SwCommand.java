@@ -14,6 +14,7 @@ import org.rdcodec.sw.bp.BeliefPropagation;
 import org.rdcodec.sw.bp.DecodeFailure;
 import org.rdcodec.sw.bp.DecodeResult;
 import org.rdcodec.sw.bp.FloodingDecoder;
+import org.rdcodec.sw.bp.LayeredCorrectedMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredSumProductDecoder;
@@ -63,7 +64,7 @@ final class SwCommand implements Runnable {
     @Option(names = "--schedule", description = "layered or flooding (default ${DEFAULT-VALUE})")
     String schedule = "layered";
 
-    @Option(names = "--rule", description = "min-sum or sum-product (default ${DEFAULT-VALUE})")
+    @Option(names = "--rule", description = "min-sum, corrected-min-sum (layered only) or sum-product (default ${DEFAULT-VALUE})")
     String rule = "min-sum";
 
     @Option(names = "--alpha", description = "min-sum normalization (default: by check degree)")
@@ -262,7 +263,13 @@ final class SwCommand implements Runnable {
         return switch (rule) {
             case "min-sum" -> layered ? (alpha == null && beta == 0f ? new LayeredMinSumDecoder() : new LayeredMinSumDecoder(alpha == null ? 1f : alpha, beta)) : new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
             case "sum-product" -> layered ? new LayeredSumProductDecoder() : new FloodingDecoder(FloodingDecoder.Rule.SUM_PRODUCT);
-            default -> throw new IllegalArgumentException("--rule must be min-sum or sum-product, got " + rule);
+            case "corrected-min-sum" -> {
+                if (!layered) {
+                    throw new IllegalArgumentException("--rule corrected-min-sum needs --schedule layered");
+                }
+                yield new LayeredCorrectedMinSumDecoder();
+            }
+            default -> throw new IllegalArgumentException("--rule must be min-sum, corrected-min-sum or sum-product, got " + rule);
         };
     }
 

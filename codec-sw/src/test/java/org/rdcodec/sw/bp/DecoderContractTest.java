@@ -24,7 +24,7 @@ class DecoderContractTest {
 
     private static List<BeliefPropagation> engines() {
         return List.of(new LayeredMinSumDecoder(), new LayeredMinSumDecoder(1f, 0.15f), new LayeredSumProductDecoder(),
-                new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM), new FloodingDecoder(FloodingDecoder.Rule.SUM_PRODUCT));
+                new LayeredCorrectedMinSumDecoder(), new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM), new FloodingDecoder(FloodingDecoder.Rule.SUM_PRODUCT));
     }
 
     @Test

@@ -17,7 +17,7 @@ class PegBuilderTest {
 
     @Test
     void columnDegreesFollowTheProfile() {
-        for (final int m : new int[] {205, 1024, 1800}) {
+        for (final int m : new int[] {205, 600, 1024, 1800}) {
             final int n = 2048;
             final ParityCheckMatrix h = PegBuilder.build(n, m, 3);
             final DegreeProfile profile = DegreeProfile.forShape(n, m);
@@ -29,6 +29,23 @@ class PegBuilderTest {
             assertEquals(profile.edges(m), h.edges(), "edges, m=" + m);
             assertEquals(Math.min(m - 1, Math.round(DegreeProfile.DEGREE_TWO_CAP * n)), profile.degreeTwo());
         }
+    }
+
+    /** Each syndrome-rate band gets its own high degree and fraction of the information variables. */
+    @Test
+    void highDegreeFollowsTheSyndromeRateBand() {
+        final int n = 65536;
+        final int[][] expect = {{6554, 9}, {22938, 10}, {37683, 12}}; // m = 0.1 n, 0.35 n, 0.575 n
+        final double[] fraction = {0.3, 0.25, 0.2};
+        for (int b = 0; b < expect.length; b++) {
+            final int m = expect[b][0];
+            final DegreeProfile profile = DegreeProfile.forShape(n, m);
+            assertEquals(expect[b][1], profile.highDegree(), "band of m=" + m);
+            assertEquals(Math.round((n - profile.degreeTwo()) * fraction[b]), profile.highCount(), "band of m=" + m);
+        }
+        assertEquals(0, DegreeProfile.band(0.2));
+        assertEquals(1, DegreeProfile.band(0.2000001));
+        assertEquals(2, DegreeProfile.band(0.46));
     }
 
     @Test
