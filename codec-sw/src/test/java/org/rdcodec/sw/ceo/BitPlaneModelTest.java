@@ -52,6 +52,31 @@ class BitPlaneModelTest {
         }
     }
 
+    /** The chained evaluation (one tail per plane) gives llr()'s values bit for bit, tails and ends included. */
+    @Test
+    void chainedLlrsEqualThePerPlaneLlrsExactly() {
+        final SplittableRandom rnd = new SplittableRandom(11);
+        for (final int planes : new int[] {1, 2, 5, 12, 30}) {
+            final BitPlaneModel m = new BitPlaneModel(planes, -(1 << (planes - 1)));
+            final float[] chain = new float[planes];
+            for (int t = 0; t < 3000; t++) {
+                final double step = 0.05 + rnd.nextDouble() * 3;
+                // from sharp to flat side information, means inside and far outside the range
+                final double s = Math.pow(10, -3 + 5 * rnd.nextDouble());
+                final double mu = (rnd.nextDouble() - 0.5) * step * (1 << Math.min(planes, 20)) * 4;
+                final float u = (float) (rnd.nextDouble() - 0.5);
+                final int r = t % 7 == 0 ? 0 : t % 7 == 1 ? (int) ((1L << planes) - 1)
+                        : (int) (rnd.nextLong() >>> (64 - planes));
+                m.chainLlrs(r, u, step, mu, s, chain);
+                for (int b = planes - 1; b >= 0; b--) {
+                    final int prefix = b + 1 >= 31 ? 0 : r >>> (b + 1);
+                    assertEquals(m.llr(b, prefix, u, step, mu, s), chain[b], 0f,
+                            "planes " + planes + " sample " + t + " plane " + b);
+                }
+            }
+        }
+    }
+
     @Test
     void probabilitiesOfTheWholeRangeSumToOne() {
         final BitPlaneModel m = new BitPlaneModel(4, -8);
