@@ -13,6 +13,7 @@ import org.rdcodec.core.frame.FrameException;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Dither;
 import org.rdcodec.core.quant.NonFiniteGradientException;
+import org.rdcodec.core.simd.VectorizationProvider;
 import org.rdcodec.sw.ldpc.LadderCode;
 import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SourceBlock;
@@ -53,6 +54,8 @@ public final class CeoWorkerEncoder {
 
     /** Largest |q|: y / step must stay far inside int (and float keeps unit resolution up to 2^24). */
     static final double MAX_INDEX = 1 << 22;
+
+    private static final CeoQuantizerKernel QUANTIZER = VectorizationProvider.getInstance().kernel(CeoQuantizerKernel.class);
 
     private final GradientLayout layout;
     private final int worker;
@@ -158,22 +161,15 @@ public final class CeoWorkerEncoder {
         final float fstep = (float) step;
         final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
         final int[] q = new int[n];
-        int qmin = Integer.MAX_VALUE;
-        int qmax = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
+        final long range = QUANTIZER.quantize(y, off, n, fstep, key, MAX_INDEX, q);
+        if (range < 0) {
+            final int i = (int) (-1 - range);
             final double s = y[off + i] / (double) fstep + Dither.centred(key, i) + 0.5;
-            if (Math.abs(s) > MAX_INDEX) {
-                throw new FrameException(FrameError.OVERSIZED, "ceo worker " + worker + " layer " + layout.name(layer)
-                        + " index " + i + ": y / step = " + s + " exceeds 2^22 (step " + fstep + " too small)");
-            }
-            q[i] = (int) Math.floor(s);
-            qmin = Math.min(qmin, q[i]);
-            qmax = Math.max(qmax, q[i]);
+            throw new FrameException(FrameError.OVERSIZED, "ceo worker " + worker + " layer " + layout.name(layer)
+                    + " index " + i + ": y / step = " + s + " exceeds 2^22 (step " + fstep + " too small)");
         }
-        if (n == 0) {
-            qmin = 0;
-            qmax = 0;
-        }
+        final int qmin = CeoQuantizerKernel.min(range);
+        final int qmax = CeoQuantizerKernel.max(range);
         out.putInt(pos, 0);
         out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
         out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
@@ -445,18 +441,24 @@ public final class CeoWorkerEncoder {
             final float u = Dither.centred(key, i);
             model.chainLlrs(r[i], u, step, mu, s, llrs);
             for (int b = planes - 1; b >= 0; b--) {
-                final double pw = RateChoice.minorityProbability(llrs[b]);
-                est[0][b] += RateChoice.binaryEntropy(pw);
-                est[1][b] += RateChoice.bitDispersion(pw);
+                // minority probability pw = e / (1 + e), e = exp(-|L|); then ln((1 - pw) / pw) = |L| exactly, so
+                // h_b(pw) = (|L| pw + ln(1 + e)) / ln 2 and the dispersion pw (1 - pw) (|L| / ln 2)^2 need no
+                // further logarithms (RateChoice's binaryEntropy and bitDispersion, rearranged)
+                final double abs = Math.abs((double) llrs[b]);
+                final double e = Math.exp(-abs);
+                final double pw = e / (1 + e);
+                est[0][b] += abs * pw + Math.log1p(e);
+                est[1][b] += pw * (1 - pw) * abs * abs;
                 // expected hard-decision error: the less likely value occurs with probability pw
                 est[2][b] += pw;
             }
             count++;
         }
-        for (int k = 0; k < 3; k++) {
-            for (int b = 0; b < planes; b++) {
-                est[k][b] /= Math.max(1, count);
-            }
+        final double ln2 = Math.log(2);
+        for (int b = 0; b < planes; b++) {
+            est[0][b] /= Math.max(1, count) * ln2;
+            est[1][b] /= Math.max(1, count) * ln2 * ln2;
+            est[2][b] /= Math.max(1, count);
         }
         return est;
     }
