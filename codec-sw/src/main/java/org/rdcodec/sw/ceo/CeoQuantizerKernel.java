@@ -22,7 +22,25 @@ public interface CeoQuantizerKernel {
      * @return {@code (long) qmax << 32 | (qmin & 0xffffffffL)} (qmin = qmax = 0 for n = 0), or -1 - i for the
      *         first i with |s_i| &gt; maxAbs (q is then undefined)
      */
-    long quantize(float[] y, int off, int n, float step, int key, double maxAbs, int[] q);
+    default long quantize(float[] y, int off, int n, float step, int key, double maxAbs, int[] q) {
+        return quantize(y, off, n, step, key, maxAbs, q, null);
+    }
+
+    /**
+     * As {@link #quantize(float[], int, int, float, int, double, int[])}, and writes each coordinate's dither
+     * hash {@link org.rdcodec.core.quant.Dither#hash}(key, i) (the dither and its entropy context derive from it).
+     *
+     * @param y the values (finite)
+     * @param off first value
+     * @param n count
+     * @param step the step, &gt; 0
+     * @param key dither stream key
+     * @param maxAbs largest |s_i| allowed, at most 2^30
+     * @param q receives the indices
+     * @param hash receives the n hashes, or null
+     * @return as the other overload
+     */
+    long quantize(float[] y, int off, int n, float step, int key, double maxAbs, int[] q, int[] hash);
 
     /** @return the smallest index of a result of {@link #quantize} */
     static int min(final long range) {

@@ -161,7 +161,8 @@ public final class CeoWorkerEncoder {
         final float fstep = (float) step;
         final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
         final int[] q = new int[n];
-        final long range = QUANTIZER.quantize(y, off, n, fstep, key, MAX_INDEX, q);
+        final int[] hash = new int[n];
+        final long range = QUANTIZER.quantize(y, off, n, fstep, key, MAX_INDEX, q, hash);
         if (range < 0) {
             final int i = (int) (-1 - range);
             final double s = y[off + i] / (double) fstep + Dither.centred(key, i) + 0.5;
@@ -187,7 +188,7 @@ public final class CeoWorkerEncoder {
         final int contexts = EntropyContexts.count(n, fstep, Math.sqrt(m2));
         // entropy coding (it needs q as is) only when it might be cheaper than the planes' expected cost: its
         // size is never below the indices' empirical entropy given the context, so below that bound it is skipped
-        if (planeBits > entropyLowerBound(r, n, qmax - qmin, key, contexts)) {
+        if (planeBits > entropyLowerBound(r, n, qmax - qmin, hash, contexts)) {
             out.putByte(pos, CeoFrame.MODE_ENTROPY);
             final int entropyEnd = writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
             if (8.0 * (entropyEnd - pos - 12) <= planeBits) {
@@ -208,7 +209,7 @@ public final class CeoWorkerEncoder {
      * coder's final states, which can come out a few bytes under the sum of code lengths. Returns 0 (no
      * bound) when the index range is too wide for a histogram.
      */
-    private static double entropyLowerBound(final int[] r, final int n, final int range, final int key,
+    private static double entropyLowerBound(final int[] r, final int n, final int range, final int[] hash,
             final int contexts) {
         if (range >= MAX_HISTOGRAM || n == 0) {
             return 0;
@@ -217,7 +218,8 @@ public final class CeoWorkerEncoder {
         final int[] hist = new int[contexts * width];
         final int[] total = new int[contexts];
         for (int i = 0; i < n; i++) {
-            final int c = EntropyContexts.of(key, i, contexts);
+            // EntropyContexts.of(key, i, contexts), from the quantizer's hash
+            final int c = (int) (((long) (hash[i] >>> 8) * contexts) >>> 24);
             hist[c * width + r[i]]++;
             total[c]++;
         }

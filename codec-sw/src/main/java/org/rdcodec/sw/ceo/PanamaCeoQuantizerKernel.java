@@ -32,7 +32,7 @@ public final class PanamaCeoQuantizerKernel implements CeoQuantizerKernel {
 
     @Override
     public long quantize(final float[] y, final int off, final int n, final float step, final int key,
-            final double maxAbs, final int[] q) {
+            final double maxAbs, final int[] q, final int[] hash) {
         if (n == 0) {
             return 0;
         }
@@ -48,13 +48,16 @@ public final class PanamaCeoQuantizerKernel implements CeoQuantizerKernel {
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16)).mul(0x7feb352d);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 15)).mul(0x846ca68b);
             h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 16));
+            if (hash != null) {
+                h.intoArray(hash, i);
+            }
             final FloatVector u = ((FloatVector) h.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
                     .mul(Dither.UNIT).sub(0.5f);
             final DoubleVector s = yd.div(dstep).add((DoubleVector) u.convertShape(VectorOperators.F2D, DS, 0)).add(0.5);
             if (s.abs().compare(VectorOperators.GT, maxAbs).anyTrue()) {
                 // the scalar loop finds and reports the first offending index
-                return ScalarCeoQuantizerKernel.quantizeRange(y, off, i, n, step, key, maxAbs, q, Integer.MAX_VALUE,
-                        Integer.MIN_VALUE);
+                return ScalarCeoQuantizerKernel.quantizeRange(y, off, i, n, step, key, maxAbs, q, hash,
+                        Integer.MAX_VALUE, Integer.MIN_VALUE);
             }
             final IntVector t = (IntVector) s.convertShape(VectorOperators.D2I, IS, 0);
             final DoubleVector td = (DoubleVector) t.convertShape(VectorOperators.I2D, DS, 0);
@@ -64,7 +67,7 @@ public final class PanamaCeoQuantizerKernel implements CeoQuantizerKernel {
             lo = lo.min(fl);
             hi = hi.max(fl);
         }
-        return ScalarCeoQuantizerKernel.quantizeRange(y, off, bound, n, step, key, maxAbs, q,
+        return ScalarCeoQuantizerKernel.quantizeRange(y, off, bound, n, step, key, maxAbs, q, hash,
                 lo.reduceLanes(VectorOperators.MIN), hi.reduceLanes(VectorOperators.MAX));
     }
 }

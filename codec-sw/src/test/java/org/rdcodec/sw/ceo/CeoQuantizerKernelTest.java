@@ -49,10 +49,22 @@ class CeoQuantizerKernelTest {
         }
         final int[] scalar = new int[n];
         final int[] vector = new int[n];
-        final long rs = new ScalarCeoQuantizerKernel().quantize(y, OFF, n, step, key, CeoWorkerEncoder.MAX_INDEX, scalar);
-        final long rv = new PanamaCeoQuantizerKernel().quantize(y, OFF, n, step, key, CeoWorkerEncoder.MAX_INDEX, vector);
+        final int[] hashes = new int[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = Dither.hash(key, i);
+        }
+        final int[] hs = new int[n];
+        final int[] hv = new int[n];
+        final long rs = new ScalarCeoQuantizerKernel().quantize(y, OFF, n, step, key, CeoWorkerEncoder.MAX_INDEX, scalar, hs);
+        final long rv = new PanamaCeoQuantizerKernel().quantize(y, OFF, n, step, key, CeoWorkerEncoder.MAX_INDEX, vector, hv);
         assertArrayEquals(expected, scalar);
         assertArrayEquals(expected, vector);
+        assertArrayEquals(hashes, hs);
+        assertArrayEquals(hashes, hv);
+        // without hashes: the same indices
+        final int[] again = new int[n];
+        assertEquals(rv, new PanamaCeoQuantizerKernel().quantize(y, OFF, n, step, key, CeoWorkerEncoder.MAX_INDEX, again));
+        assertArrayEquals(expected, again);
         assertEquals(rs, rv);
         assertEquals(n == 0 ? 0 : lo, CeoQuantizerKernel.min(rs));
         assertEquals(n == 0 ? 0 : hi, CeoQuantizerKernel.max(rs));
