@@ -18,7 +18,11 @@ import org.rdcodec.sw.ldpc.SyndromeCodingException;
  * bits and iteration count equal decoding it alone with the scalar twin (tested).
  *
  * <p>A block's result is taken at the first iteration in which its syndrome holds (its hard decisions are
- * extracted then); the batch runs until every block has converged or the limit is reached. Not thread-safe.
+ * extracted then); the batch runs until every block has converged or the limit is reached. With a stall window
+ * W &gt; 0 ({@link #decode(ParityCheckMatrix, float[][], long[][], int, long[][], int)}) a block also stops, as
+ * failed, when its count of unsatisfied checks (taken at each check's turn in the sweep) has not reached a new
+ * minimum for W iterations: a failing attempt then costs about W iterations past its plateau instead of the
+ * whole limit. The rule can only turn a late success into a failure, never the reverse. Not thread-safe.
  */
 public final class BatchFixedPointMinSumDecoder {
 
@@ -36,6 +40,9 @@ public final class BatchFixedPointMinSumDecoder {
     private ParityCheckMatrix last;
     private int[] shifts = new int[0];
     private long lastIterations;
+    /** Per lane, the unsatisfied checks counted by the last sweep. */
+    private final int[] unsatisfiedCount = new int[L];
+    private final short[] countLanes = new short[L];
 
     /** @return blocks decoded per call (16-bit lanes of the preferred vector species) */
     public static int lanes() {
@@ -57,6 +64,26 @@ public final class BatchFixedPointMinSumDecoder {
      */
     public int[] decode(final ParityCheckMatrix h, final float[][] llr, final long[][] syndromes,
             final int maxIterations, final long[][] out) {
+        return decode(h, llr, syndromes, maxIterations, out, 0);
+    }
+
+    /**
+     * As {@link #decode(ParityCheckMatrix, float[][], long[][], int, long[][])}, and a block whose count of
+     * unsatisfied checks has not reached a new minimum for {@code stallWindow} iterations stops as failed.
+     *
+     * @param h the matrix
+     * @param llr {@link #lanes()} arrays of n LLRs (null entries are skipped: their result is -1)
+     * @param syndromes {@link #lanes()} packed syndromes of h.m() bits (entries of skipped blocks may be null)
+     * @param maxIterations iteration limit
+     * @param out {@link #lanes()} arrays receiving the hard decisions (entries of skipped blocks may be null)
+     * @param stallWindow W, iterations without a new minimum before a block is given up; 0: never
+     * @return per block: iterations used, or -1
+     */
+    public int[] decode(final ParityCheckMatrix h, final float[][] llr, final long[][] syndromes,
+            final int maxIterations, final long[][] out, final int stallWindow) {
+        if (stallWindow < 0) {
+            throw new SyndromeCodingException("batch decoder: stallWindow must be >= 0, got " + stallWindow);
+        }
         if (llr.length != L || syndromes.length != L || out.length != L) {
             throw new SyndromeCodingException("batch decoder: need " + L + " blocks, got " + llr.length
                     + " LLR arrays, " + syndromes.length + " syndromes, " + out.length + " outputs");
@@ -82,10 +109,26 @@ public final class BatchFixedPointMinSumDecoder {
         for (int j = 0; j < L; j++) {
             pending |= active[j] ? 1L << j : 0L;
         }
+        final int[] best = new int[L];
+        final int[] bestAt = new int[L];
+        Arrays.fill(best, Integer.MAX_VALUE);
+        long stalled = 0;
         int it = 0;
         while (it < maxIterations && pending != 0) {
             it++;
             final long unsatisfied = sweep(m, rs, rv);
+            if (stallWindow > 0) {
+                for (long c = pending & unsatisfied; c != 0; c &= c - 1) {
+                    final int j = Long.numberOfTrailingZeros(c);
+                    if (unsatisfiedCount[j] < best[j]) {
+                        best[j] = unsatisfiedCount[j];
+                        bestAt[j] = it;
+                    } else if (it - bestAt[j] >= stallWindow) {
+                        stalled |= 1L << j;
+                    }
+                }
+                pending &= ~stalled;
+            }
             long candidates = pending & ~unsatisfied;
             if (candidates != 0) {
                 candidates &= ~unsatisfiedLanes(m, rs, rv);
@@ -99,8 +142,8 @@ public final class BatchFixedPointMinSumDecoder {
             }
         }
         lastIterations = it;
-        if (pending != 0) {
-            extract(n, pending, out);
+        if ((pending | stalled) != 0) {
+            extract(n, pending | stalled, out);
         }
         return result;
     }
@@ -188,6 +231,11 @@ public final class BatchFixedPointMinSumDecoder {
         final ShortVector maxV = ShortVector.broadcast(S, MAX);
         final ShortVector negMax = ShortVector.broadcast(S, (short) -MAX);
         ShortVector unsatisfied = ShortVector.zero(S);
+        // per-lane count of unsatisfied checks, flushed to int before a 16-bit lane can overflow
+        ShortVector count = ShortVector.zero(S);
+        final int[] counts = unsatisfiedCount;
+        Arrays.fill(counts, 0);
+        int sinceFlush = 0;
         for (int c = 0; c < m; c++) {
             final int start = rs[c];
             final int end = rs[c + 1];
@@ -223,6 +271,15 @@ public final class BatchFixedPointMinSumDecoder {
                 parity = parity.lanewise(VectorOperators.XOR, nl);
             }
             unsatisfied = unsatisfied.or(parity);
+            count = count.sub(parity.lanewise(VectorOperators.ASHR, 15));
+            if (++sinceFlush == Short.MAX_VALUE || c == m - 1) {
+                count.intoArray(countLanes, 0);
+                for (int j = 0; j < L; j++) {
+                    counts[j] += countLanes[j];
+                }
+                count = ShortVector.zero(S);
+                sinceFlush = 0;
+            }
         }
         return unsatisfied.compare(VectorOperators.LT, 0).toLong();
     }

@@ -15,6 +15,12 @@ import org.rdcodec.sw.ldpc.SyndromeCodingException;
  * {@link SlepianWolfDecoder#fixedPoint()} gives for that block alone (same prefixes tried, same bits, same
  * iteration counts; tested), and as there a block is returned only if the syndrome holds and its CRC-32C
  * matches. Not thread-safe: one instance per thread.
+ *
+ * <p>With a stall window W &gt; 0 ({@link #BatchSlepianWolfDecoder(int, int)}) an attempt stops as failed once
+ * its unsatisfied-check count has not reached a new minimum for W iterations
+ * ({@link BatchFixedPointMinSumDecoder#decode(ParityCheckMatrix, float[][], long[][], int, long[][], int)}):
+ * failing attempts get much cheaper, and a block may then fail where the scalar twin would have converged
+ * later, never the reverse (success still needs the syndrome and the CRC).
  */
 public final class BatchSlepianWolfDecoder {
 
@@ -34,13 +40,27 @@ public final class BatchSlepianWolfDecoder {
 
     private final BatchFixedPointMinSumDecoder engine = new BatchFixedPointMinSumDecoder();
     private final int maxIterations;
+    private final int stallWindow;
 
     /** @param maxIterations iteration limit per attempt, &ge; 1 */
     public BatchSlepianWolfDecoder(final int maxIterations) {
+        this(maxIterations, 0);
+    }
+
+    /**
+     * @param maxIterations iteration limit per attempt, &ge; 1
+     * @param stallWindow iterations without a new minimum of unsatisfied checks before an attempt is given up
+     *        as failed, &ge; 0 (0: run to the limit, exactly as {@link SlepianWolfDecoder#fixedPoint()})
+     */
+    public BatchSlepianWolfDecoder(final int maxIterations, final int stallWindow) {
         if (maxIterations < 1) {
             throw new SyndromeCodingException("batch decoder: maxIterations must be >= 1, got " + maxIterations);
         }
+        if (stallWindow < 0) {
+            throw new SyndromeCodingException("batch decoder: stallWindow must be >= 0, got " + stallWindow);
+        }
         this.maxIterations = maxIterations;
+        this.stallWindow = stallWindow;
     }
 
     /** @return a decoder with {@link SlepianWolfDecoder#DEFAULT_MAX_ITERATIONS} */
@@ -154,14 +174,15 @@ public final class BatchSlepianWolfDecoder {
                 which[used++] = j;
             }
             if (used == lanes || (j == llr.length && used > 0)) {
-                final int[] its = engine.decode(h, inLlr, inSyn, maxIterations, inOut);
+                final int[] its = engine.decode(h, inLlr, inSyn, maxIterations, inOut, stallWindow);
                 for (int k = 0; k < used; k++) {
                     final int b = which[k];
                     attempts[b]++;
-                    work[b] += its[k] < 0 ? maxIterations : its[k];
+                    work[b] += its[k] < 0 ? engine.lastIterations() : its[k];
                     if (its[k] < 0) {
                         outcomes[b] = new Outcome(null, new DecodeFailure(DecodeFailure.Reason.NOT_CONVERGED, prefix,
-                                attempts[b], "batch fixed16, " + maxIterations + " iterations, n=" + n));
+                                attempts[b], "batch fixed16, " + maxIterations + " iterations (stall window "
+                                        + stallWindow + "), n=" + n));
                     } else if (SourceBlock.crc32c(inOut[k], n) != crc32c[b]) {
                         outcomes[b] = new Outcome(null, new DecodeFailure(DecodeFailure.Reason.CRC_MISMATCH, prefix,
                                 attempts[b], "batch fixed16 converged to a different block after " + its[k]

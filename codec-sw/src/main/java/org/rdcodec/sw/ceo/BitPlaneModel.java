@@ -83,6 +83,86 @@ public final class BitPlaneModel {
     }
 
     /**
+     * The LLRs of every plane of one index r, each given the true planes above it: out[b] equals
+     * {@code llr(b, r >>> (b + 1), u, step, mu, s)} bit for bit. Walking down from the most significant plane,
+     * each plane's interval shares its two outer edges with the plane above, so the whole chain costs one
+     * Gaussian tail per plane instead of up to six (the worker's rate estimate evaluates it per sample).
+     *
+     * @param r the offset index, in [0, 2^planes)
+     * @param u dither
+     * @param step Delta
+     * @param mu side-information mean
+     * @param s side-information standard deviation, &gt; 0
+     * @param out receives planes LLRs, index b = plane
+     */
+    public void chainLlrs(final int r, final float u, final double step, final double mu, final double s,
+            final float[] out) {
+        // lower and upper edge of the current prefix's range: standardised position, Phi(z) and Phi(-z)
+        final double[] lo = {Double.NEGATIVE_INFINITY, 0, 1};
+        final double[] hi = {Double.POSITIVE_INFINITY, 1, 0};
+        final double[] mid = new double[3];
+        for (int b = planes - 1; b >= 0; b--) {
+            final long r0 = b + 1 >= 31 ? 0 : (long) (r >>> (b + 1)) << (b + 1);
+            edgeCdf(edge(r0 + (1L << b), u, step, mu, s), mid, 0);
+            out[b] = halvesLlr(lo, 0, mid, 0, hi, 0, b, r0, u, step, mu, s);
+            System.arraycopy(mid, 0, ((r >>> b) & 1) == 0 ? hi : lo, 0, 3);
+        }
+    }
+
+    /**
+     * Writes z, Phi(z), Phi(-z) at e[at..at+3) with the values {@link Gaussian#cdf} gives, from one tail
+     * evaluation: Phi(-|z|) is the accurate small tail and the other side is 1 - it, which is exactly
+     * Gaussian.cdf's 0.5 (2 - e) there (halving is exact, so both round alike).
+     */
+    static void edgeCdf(final double z, final double[] e, final int at) {
+        e[at] = z;
+        if (z == 0 || Double.isInfinite(z)) {
+            e[at + 1] = Gaussian.cdf(z);
+            e[at + 2] = Gaussian.cdf(-z);
+            return;
+        }
+        final double tail = Gaussian.cdf(-Math.abs(z));
+        e[at + 1] = z > 0 ? 1 - tail : tail;
+        e[at + 2] = z > 0 ? tail : 1 - tail;
+    }
+
+    /**
+     * The LLR of a plane from its three edges (each z, Phi(z), Phi(-z) as {@link #edgeCdf} writes them), equal
+     * to {@link #llr} for that plane and prefix; the rare case of both halves beyond the tails' range goes to it.
+     */
+    float halvesLlr(final double[] lo, final int l, final double[] mid, final int m, final double[] hi, final int h,
+            final int plane, final long r0, final float u, final double step, final double mu, final double s) {
+        final double p0 = interval(lo[l], lo[l + 1], lo[l + 2], mid[m], mid[m + 1], mid[m + 2]);
+        final double p1 = interval(mid[m], mid[m + 1], mid[m + 2], hi[h], hi[h + 1], hi[h + 2]);
+        if (p0 > 0 && p1 > 0) {
+            final double x = Math.log(p0 / p1);
+            return (float) Math.max(-MAX_LLR, Math.min(MAX_LLR, x));
+        }
+        if (p0 > 0) {
+            return MAX_LLR;
+        }
+        if (p1 > 0) {
+            return -MAX_LLR;
+        }
+        return llr(plane, (int) (r0 >>> (plane + 1)), u, step, mu, s);
+    }
+
+    /** {@link #interval(double, double)} from the edges' precomputed Phi(z) and Phi(-z). */
+    private static double interval(final double a, final double aPos, final double aNeg, final double b,
+            final double bPos, final double bNeg) {
+        if (!(b > a)) {
+            return 0;
+        }
+        if (a >= 0) {
+            return aNeg - bNeg;
+        }
+        if (b <= 0) {
+            return bPos - aPos;
+        }
+        return 1 - aPos - bNeg;
+    }
+
+    /**
      * Probability of the whole index r under the side information (for tests and entropy estimates).
      *
      * @param r the offset index, in [0, 2^planes)
@@ -97,7 +177,7 @@ public final class BitPlaneModel {
     }
 
     /** Standardised lower edge of the cell of offset index r; the range's ends open to infinity. */
-    private double edge(final long r, final float u, final double step, final double mu, final double s) {
+    double edge(final long r, final float u, final double step, final double mu, final double s) {
         if (r <= 0) {
             return Double.NEGATIVE_INFINITY;
         }

@@ -80,13 +80,16 @@ final class CeoCodes {
 
     /**
      * Ladder bits added per rate-adaptive request: 2.5% of B (the LDPC layer adds 2% of n H per request,
-     * and B is 1.1-1.28 n H), so the mean overshoot past the threshold is about 1.3% of the rate.
+     * and B is 1.1-1.28 n H), so the mean overshoot past the threshold is about 1.3% of the rate; and at least
+     * {@link CeoServerDecoder#REQUEST_BITS}, what the request itself costs: a smaller step spends more on
+     * requests than it can save in overshoot (the top planes' B of 64-1500 bits took up to 15 requests of 3-37
+     * bits each, and every request is a full BP attempt at the server).
      *
      * @param base B
-     * @return bits per request, at least 1
+     * @return bits per request
      */
     static int adaptiveStep(final int base) {
-        return Math.max(1, (int) Math.ceil(ADAPTIVE_STEP * base));
+        return Math.max(CeoServerDecoder.REQUEST_BITS, (int) Math.ceil(ADAPTIVE_STEP * base));
     }
 
     /** Fraction of B added per rate-adaptive request. */

@@ -15,7 +15,6 @@ import org.rdcodec.core.quant.Dither;
 import org.rdcodec.sw.bp.BatchSlepianWolfDecoder;
 import org.rdcodec.sw.bp.SlepianWolfDecoder;
 import org.rdcodec.sw.ldpc.LadderCode;
-import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SourceBlock;
 
 /**
@@ -25,7 +24,9 @@ import org.rdcodec.sw.ldpc.SourceBlock;
  * updated after each worker with its total variance sn2^ + step^2/12). A CHECK block takes the hard decisions
  * and compares the CRC; a SYNDROME block runs belief propagation and compares the CRC; a block that fails
  * either way is fetched raw through the {@link BackChannel} (counted, bits and blocks); in rate-adaptive
- * mode a SYNDROME block first asks for more ladder bits, 2.5% of B at a time, up to the ladder's end. Every worker's
+ * mode a SYNDROME block first asks for more ladder bits, {@code CeoCodes.adaptiveStep} (2.5% of B, at least a
+ * request's 64 bits) at a time, up to the ladder's end; a BP attempt that stops making progress (no new minimum of
+ * unsatisfied checks for {@link #STALL_WINDOW} iterations) counts as failed. Every worker's
  * reconstruction is the exact yhat = (q - u) step, so the estimate sum_k alpha_k yhat_k with the plan's
  * weights (summing to 1, fixed before the round's data) is unbiased whatever fails. Not thread-safe.
  */
@@ -93,8 +94,18 @@ public final class CeoServerDecoder {
     private final GradientLayout layout;
     private final long seed;
     private final CeoSpec spec;
-    private final BatchSlepianWolfDecoder batch = BatchSlepianWolfDecoder.fast();
+    /**
+     * Iterations without a new minimum of unsatisfied checks after which a BP attempt is given up (and the
+     * block asks for more ladder bits): a failing attempt used to run all
+     * {@link SlepianWolfDecoder#DEFAULT_MAX_ITERATIONS}; see src/site/ceo.md (speed) for the rate and time
+     * measured with it.
+     */
+    static final int STALL_WINDOW = 8;
+
+    private final BatchSlepianWolfDecoder batch = new BatchSlepianWolfDecoder(SlepianWolfDecoder.DEFAULT_MAX_ITERATIONS,
+            STALL_WINDOW);
     private final RansDecoder rans = new RansDecoder();
+    private final PlaneLlrChain chain = new PlaneLlrChain();
     private float[][][] lastYhat = new float[0][][];
 
     /**
@@ -280,17 +291,15 @@ public final class CeoServerDecoder {
         }
         final int[] r = q;
         final float[] llr = new float[n];
+        chain.start(n);
         final int block = spec.block();
         final int blocks = (n + block - 1) / block;
         int p = pos + 8;
         for (int b = planes - 1; b >= 0; b--) {
             final PlaneKind kind = PlaneKind.values()[buf.getByte(p)];
             p += 4;
-            for (int i = 0; i < n; i++) {
-                final int prefix = b + 1 >= 31 ? 0 : r[i] >>> (b + 1);
-                llr[i] = model.llr(b, prefix, u[i], step, mu[i], s);
-            }
-            final double hBits = RateChoice.conditionalEntropy(llr) * n;
+            chain.llrs(model, b, r, u, step, mu, s, n, llr);
+            final double hBits = PlaneLlrChain.conditionalEntropy(llr, n) * n;
             final long[][] bits = new long[blocks][];
             final int start = p;
             long fb = 0;
@@ -339,6 +348,7 @@ public final class CeoServerDecoder {
                     r[from + i] |= (int) ((got[i >>> 6] >>> (i & 63)) & 1) << b;
                 }
             }
+            chain.descend(b, r, n);
             stats.add(new PlaneStat(worker, layer, b, kind, n, sent + 32, fb, hBits, fails));
         }
         if (p != end) {
@@ -354,8 +364,9 @@ public final class CeoServerDecoder {
      * blocks of a plane, since the worker picks one length per plane) and need the same prefix go through
      * the 16-bit batch decoder in one call; in rate-adaptive mode each failed block asks for
      * {@link CeoCodes#adaptiveStep} more ladder bits (charged with a request) and joins the next call at its
-     * new prefix, up to M. Per block the requests, the charged bits and the outcome are those of decoding it
-     * alone with {@link SlepianWolfDecoder#fixedPoint()}.
+     * new prefix, up to M. An attempt is given up after {@link #STALL_WINDOW} iterations without progress
+     * (BatchSlepianWolfDecoder's stall window), so per block the outcome can differ from decoding it alone with
+     * {@link SlepianWolfDecoder#fixedPoint()} only by a later ladder step (never a wrong block: syndrome and CRC).
      */
     private final class SyndromePlane {
         private final int[] base;

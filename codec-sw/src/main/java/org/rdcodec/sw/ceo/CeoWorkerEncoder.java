@@ -8,12 +8,14 @@ import java.util.SplittableRandom;
 import org.agrona.ExpandableArrayBuffer;
 import org.rdcodec.core.entropy.EntropyCapacityException;
 import org.rdcodec.core.entropy.RansEncoder;
+import org.rdcodec.core.entropy.RansFormat;
 import org.rdcodec.core.frame.Crc32cChecksum;
 import org.rdcodec.core.frame.FrameError;
 import org.rdcodec.core.frame.FrameException;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.core.quant.Dither;
 import org.rdcodec.core.quant.NonFiniteGradientException;
+import org.rdcodec.core.simd.VectorizationProvider;
 import org.rdcodec.sw.ldpc.LadderCode;
 import org.rdcodec.sw.ldpc.RateChoice;
 import org.rdcodec.sw.ldpc.SourceBlock;
@@ -54,6 +56,8 @@ public final class CeoWorkerEncoder {
 
     /** Largest |q|: y / step must stay far inside int (and float keeps unit resolution up to 2^24). */
     static final double MAX_INDEX = 1 << 22;
+
+    private static final CeoQuantizerKernel QUANTIZER = VectorizationProvider.getInstance().kernel(CeoQuantizerKernel.class);
 
     private final GradientLayout layout;
     private final int worker;
@@ -165,22 +169,16 @@ public final class CeoWorkerEncoder {
         final float fstep = (float) step;
         final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
         final int[] q = new int[n];
-        int qmin = Integer.MAX_VALUE;
-        int qmax = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
+        final int[] hash = new int[n];
+        final long range = QUANTIZER.quantize(y, off, n, fstep, key, MAX_INDEX, q, hash);
+        if (range < 0) {
+            final int i = (int) (-1 - range);
             final double s = y[off + i] / (double) fstep + Dither.centred(key, i) + 0.5;
-            if (Math.abs(s) > MAX_INDEX) {
-                throw new FrameException(FrameError.OVERSIZED, "ceo worker " + worker + " layer " + layout.name(layer)
-                        + " index " + i + ": y / step = " + s + " exceeds 2^22 (step " + fstep + " too small)");
-            }
-            q[i] = (int) Math.floor(s);
-            qmin = Math.min(qmin, q[i]);
-            qmax = Math.max(qmax, q[i]);
+            throw new FrameException(FrameError.OVERSIZED, "ceo worker " + worker + " layer " + layout.name(layer)
+                    + " index " + i + ": y / step = " + s + " exceeds 2^22 (step " + fstep + " too small)");
         }
-        if (n == 0) {
-            qmin = 0;
-            qmax = 0;
-        }
+        final int qmin = CeoQuantizerKernel.min(range);
+        final int qmax = CeoQuantizerKernel.max(range);
         out.putInt(pos, 0);
         out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
         out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
@@ -188,17 +186,22 @@ public final class CeoWorkerEncoder {
             out.putByte(pos, CeoFrame.MODE_ENTROPY);
             return writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
         }
-        // entropy coding first (it needs q as is): if it is cheaper than the planes' expected cost, keep it
-        out.putByte(pos, CeoFrame.MODE_ENTROPY);
-        final int entropyEnd = writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
         final int planes = Math.max(1, 32 - Integer.numberOfLeadingZeros(qmax - qmin));
         final int[] r = new int[n];
         for (int i = 0; i < n; i++) {
             r[i] = q[i] - qmin;
         }
         final double[][] est = planeEstimates(r, n, planes, qmin, y, off, key, fstep, plan, layer);
-        if (8.0 * (entropyEnd - pos - 12) <= expectedPlaneBits(n, planes, est)) {
-            return entropyEnd;
+        final double planeBits = expectedPlaneBits(n, planes, est);
+        final int contexts = EntropyContexts.count(n, fstep, Math.sqrt(m2));
+        // entropy coding (it needs q as is) only when it might be cheaper than the planes' expected cost: its
+        // size is never below the indices' empirical entropy given the context, so below that bound it is skipped
+        if (planeBits > entropyLowerBound(r, n, qmax - qmin, hash, contexts)) {
+            out.putByte(pos, CeoFrame.MODE_ENTROPY);
+            final int entropyEnd = writeEntropy(q, n, key, fstep, Math.sqrt(m2), out, pos + 12, layer);
+            if (8.0 * (entropyEnd - pos - 12) <= planeBits) {
+                return entropyEnd;
+            }
         }
         out.putByte(pos, CeoFrame.MODE_PLANES);
         lastR[layer] = r;
@@ -206,6 +209,55 @@ public final class CeoWorkerEncoder {
         out.putInt(pos + 16, planes, ByteOrder.LITTLE_ENDIAN);
         return writePlanes(r, n, planes, est, out, pos + 20);
     }
+
+    /**
+     * A lower bound on the bits {@link #writeEntropy} produces: rANS with a static per-context table (escapes
+     * included) is a code whose lengths satisfy Kraft's inequality, so it spends at least the empirical
+     * entropy of the indices given their dither context, n H^(q | c); {@link #ENTROPY_BOUND_SLACK} covers the
+     * coder's final states, which can come out a few bytes under the sum of code lengths. Returns 0 (no
+     * bound) when the index range is too wide for a histogram.
+     */
+    private static double entropyLowerBound(final int[] r, final int n, final int range, final int[] hash,
+            final int contexts) {
+        if (range >= MAX_HISTOGRAM || n == 0) {
+            return 0;
+        }
+        final int width = range + 1;
+        final int[] hist = new int[contexts * width];
+        final int[] total = new int[contexts];
+        for (int i = 0; i < n; i++) {
+            // EntropyContexts.of(key, i, contexts), from the quantizer's hash
+            final int c = (int) (((long) (hash[i] >>> 8) * contexts) >>> 24);
+            hist[c * width + r[i]]++;
+            total[c]++;
+        }
+        double bits = 0;
+        for (int c = 0; c < contexts; c++) {
+            final double logTotal = Math.log(Math.max(1, total[c]));
+            for (int v = c * width, e = v + width; v < e; v++) {
+                if (hist[v] > 0) {
+                    bits += hist[v] * (logTotal - Math.log(hist[v]));
+                }
+            }
+        }
+        return ENTROPY_BOUND_FRACTION * bits / Math.log(2) - (double) contexts * STATE_SLACK_BITS;
+    }
+
+    /** Widest index range for which {@link #entropyLowerBound} builds a histogram (contexts x range ints). */
+    private static final int MAX_HISTOGRAM = 1 << 16;
+
+    /**
+     * Fraction of the empirical entropy taken as the bound: 3% below it, for the rounding of the bound's own
+     * floating-point sum and as a guard (the decision compares with the planes' estimate, so a looser bound
+     * only means rANS runs a little more often, never a different choice).
+     */
+    private static final double ENTROPY_BOUND_FRACTION = 0.97;
+
+    /**
+     * Bits one context's stream can come out under its sum of code lengths: its interleaved states start at
+     * 2^16 each, so at most that many bits per state (taken as 32, generously).
+     */
+    private static final double STATE_SLACK_BITS = RansFormat.STATES * 32.0;
 
     /** Expected bits of the bit-plane section after the common 12 bytes: qmin, planes, kinds, blocks. */
     private double expectedPlaneBits(final int n, final int planes, final double[][] est) {
@@ -407,25 +459,31 @@ public final class CeoWorkerEncoder {
         final SplittableRandom rng = new SplittableRandom(Dither.mix64(seed ^ plan.round() * 0x9E3779B97F4A7C15L ^ worker * 31L + layer));
         final int stride = Math.max(1, n / SAMPLES);
         final double[][] est = new double[3][planes];
+        final float[] llrs = new float[planes];
         int count = 0;
         for (int i = 0; i < n; i += stride) {
             final double mu = c * y[off + i] + w * rng.nextGaussian();
             final float u = Dither.centred(key, i);
+            model.chainLlrs(r[i], u, step, mu, s, llrs);
             for (int b = planes - 1; b >= 0; b--) {
-                final int prefix = b + 1 >= 31 ? 0 : r[i] >>> (b + 1);
-                final float llr = model.llr(b, prefix, u, step, mu, s);
-                final double pw = RateChoice.minorityProbability(llr);
-                est[0][b] += RateChoice.binaryEntropy(pw);
-                est[1][b] += RateChoice.bitDispersion(pw);
+                // minority probability pw = e / (1 + e), e = exp(-|L|); then ln((1 - pw) / pw) = |L| exactly, so
+                // h_b(pw) = (|L| pw + ln(1 + e)) / ln 2 and the dispersion pw (1 - pw) (|L| / ln 2)^2 need no
+                // further logarithms (RateChoice's binaryEntropy and bitDispersion, rearranged)
+                final double abs = Math.abs((double) llrs[b]);
+                final double e = Math.exp(-abs);
+                final double pw = e / (1 + e);
+                est[0][b] += abs * pw + Math.log1p(e);
+                est[1][b] += pw * (1 - pw) * abs * abs;
                 // expected hard-decision error: the less likely value occurs with probability pw
                 est[2][b] += pw;
             }
             count++;
         }
-        for (int k = 0; k < 3; k++) {
-            for (int b = 0; b < planes; b++) {
-                est[k][b] /= Math.max(1, count);
-            }
+        final double ln2 = Math.log(2);
+        for (int b = 0; b < planes; b++) {
+            est[0][b] /= Math.max(1, count) * ln2;
+            est[1][b] /= Math.max(1, count) * ln2 * ln2;
+            est[2][b] /= Math.max(1, count);
         }
         return est;
     }

@@ -2,10 +2,13 @@ package org.rdcodec.sw.ceo;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.rdcodec.core.simd.VectorizationProvider;
 import org.rdcodec.sw.ldpc.SourceBlock;
 
 /** Packing of one bit-plane of offset indices into {@link SourceBlock} words and into frame bytes. */
 final class PlaneBits {
+
+    private static final PlaneBitsKernel KERNEL = VectorizationProvider.getInstance().kernel(PlaneBitsKernel.class);
 
     private PlaneBits() {
     }
@@ -13,9 +16,7 @@ final class PlaneBits {
     /** Bit {@code plane} of r[from .. from + n) as packed words. */
     static long[] extract(final int[] r, final int from, final int n, final int plane) {
         final long[] w = new long[SourceBlock.words(n)];
-        for (int i = 0; i < n; i++) {
-            w[i >>> 6] |= (long) ((r[from + i] >>> plane) & 1) << (i & 63);
-        }
+        KERNEL.extract(r, from, n, plane, w);
         return w;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.rdcodec.sw.ldpc.RateChoice;
 
 class BitPlaneModelTest {
 
@@ -51,6 +52,74 @@ class BitPlaneModelTest {
             assertEquals(direct, bits, CHAIN_TOL_BITS, "sample " + t);
         }
     }
+
+    /** The chained evaluation (one tail per plane) gives llr()'s values bit for bit, tails and ends included. */
+    @Test
+    void chainedLlrsEqualThePerPlaneLlrsExactly() {
+        final SplittableRandom rnd = new SplittableRandom(11);
+        for (final int planes : new int[] {1, 2, 5, 12, 30}) {
+            final BitPlaneModel m = new BitPlaneModel(planes, -(1 << (planes - 1)));
+            final float[] chain = new float[planes];
+            for (int t = 0; t < 3000; t++) {
+                final double step = 0.05 + rnd.nextDouble() * 3;
+                // from sharp to flat side information, means inside and far outside the range
+                final double s = Math.pow(10, -3 + 5 * rnd.nextDouble());
+                final double mu = (rnd.nextDouble() - 0.5) * step * (1 << Math.min(planes, 20)) * 4;
+                final float u = (float) (rnd.nextDouble() - 0.5);
+                final int r = t % 7 == 0 ? 0 : t % 7 == 1 ? (int) ((1L << planes) - 1)
+                        : (int) (rnd.nextLong() >>> (64 - planes));
+                m.chainLlrs(r, u, step, mu, s, chain);
+                for (int b = planes - 1; b >= 0; b--) {
+                    final int prefix = b + 1 >= 31 ? 0 : r >>> (b + 1);
+                    assertEquals(m.llr(b, prefix, u, step, mu, s), chain[b], 0f,
+                            "planes " + planes + " sample " + t + " plane " + b);
+                }
+            }
+        }
+    }
+
+    /**
+     * The server's chain over all coordinates gives llr()'s values bit for bit while it descends plane by plane,
+     * and its conditional entropy equals RateChoice's (same quantity, rearranged: rounding only).
+     */
+    @Test
+    void serverChainEqualsPerPlaneLlrs() {
+        final SplittableRandom rnd = new SplittableRandom(13);
+        final int planes = 6;
+        final int n = 2000;
+        final BitPlaneModel m = new BitPlaneModel(planes, -20);
+        final double step = 0.9;
+        final float[] u = new float[n];
+        final double[] mu = new double[n];
+        final int[] truth = new int[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = (float) (rnd.nextDouble() - 0.5);
+            mu[i] = rnd.nextGaussian() * 6;
+            truth[i] = i % 11 == 0 ? (i % 2) * ((1 << planes) - 1) : rnd.nextInt(1 << planes);
+        }
+        final double s = 1.3;
+        final PlaneLlrChain chain = new PlaneLlrChain();
+        // a longer chain first, so the reused arrays hold stale values
+        chain.start(n + 7);
+        chain.start(n);
+        final int[] r = new int[n];
+        final float[] llr = new float[n];
+        for (int b = planes - 1; b >= 0; b--) {
+            chain.llrs(m, b, r, u, step, mu, s, n, llr);
+            for (int i = 0; i < n; i++) {
+                assertEquals(m.llr(b, r[i] >>> (b + 1), u[i], step, mu[i], s), llr[i], 0f, "plane " + b + " i " + i);
+            }
+            assertEquals(RateChoice.conditionalEntropy(llr), PlaneLlrChain.conditionalEntropy(llr, n), ENTROPY_TOL,
+                    "plane " + b);
+            for (int i = 0; i < n; i++) {
+                r[i] |= truth[i] & (1 << b);
+            }
+            chain.descend(b, r, n);
+        }
+    }
+
+    /** Two algebraically equal forms of a mean of n = 2000 bounded terms: a few ulps of 1 bit each. */
+    private static final double ENTROPY_TOL = 1e-12;
 
     @Test
     void probabilitiesOfTheWholeRangeSumToOne() {
