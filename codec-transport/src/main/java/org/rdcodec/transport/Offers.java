@@ -13,6 +13,13 @@ import org.agrona.concurrent.IdleStrategy;
  */
 final class Offers {
 
+    /** {@link #outcome}: the message went out. */
+    private static final int SENT = 1;
+    /** {@link #outcome}: back pressure; try again. */
+    private static final int RETRY = 0;
+    /** {@link #outcome}: the retries or the time ran out. */
+    private static final int GAVE_UP = -1;
+
     private final long timeoutNs;
     private final int maxRetries;
     private final IdleStrategy idle = new BackoffIdleStrategy();
@@ -36,20 +43,10 @@ final class Offers {
         final long deadline = System.nanoTime() + timeoutNs;
         idle.reset();
         for (int attempt = 0; ; attempt++) {
-            final long result = publication.offer(buffer, offset, length);
-            if (result > 0) {
-                return true;
+            final int outcome = outcome(publication, publication.offer(buffer, offset, length), attempt, deadline);
+            if (outcome != RETRY) {
+                return outcome == SENT;
             }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
-                throw new TransportException("publication on " + publication.channel() + " stream " + publication.streamId()
-                        + (result == Publication.CLOSED ? " is closed" : " reached its maximum position"));
-            }
-            if (attempt >= maxRetries || System.nanoTime() - deadline > 0) {
-                failures++;
-                return false;
-            }
-            retries++;
-            idle.idle();
         }
     }
 
@@ -71,21 +68,40 @@ final class Offers {
         final long deadline = System.nanoTime() + timeoutNs;
         idle.reset();
         for (int attempt = 0; ; attempt++) {
-            final long result = publication.offer(one, offsetOne, lengthOne, two, offsetTwo, lengthTwo);
-            if (result > 0) {
-                return true;
+            final int outcome = outcome(publication, publication.offer(one, offsetOne, lengthOne, two, offsetTwo,
+                    lengthTwo), attempt, deadline);
+            if (outcome != RETRY) {
+                return outcome == SENT;
             }
-            if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
-                throw new TransportException("publication on " + publication.channel() + " stream " + publication.streamId()
-                        + (result == Publication.CLOSED ? " is closed" : " reached its maximum position"));
-            }
-            if (attempt >= maxRetries || System.nanoTime() - deadline > 0) {
-                failures++;
-                return false;
-            }
-            retries++;
-            idle.idle();
         }
+    }
+
+    /**
+     * What one offer's result means for the bounded retry loop both offers share; counts retries and failures and
+     * idles before a retry.
+     *
+     * @param publication where (for the error message)
+     * @param result what {@code Publication.offer} returned
+     * @param attempt attempts before this one
+     * @param deadline System.nanoTime() after which no retry is made
+     * @return {@link #SENT}, {@link #RETRY} or {@link #GAVE_UP}
+     * @throws TransportException if the publication is closed or at its maximum position
+     */
+    private int outcome(final Publication publication, final long result, final int attempt, final long deadline) {
+        if (result > 0) {
+            return SENT;
+        }
+        if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
+            throw new TransportException("publication on " + publication.channel() + " stream " + publication.streamId()
+                    + (result == Publication.CLOSED ? " is closed" : " reached its maximum position"));
+        }
+        if (attempt >= maxRetries || System.nanoTime() - deadline > 0) {
+            failures++;
+            return GAVE_UP;
+        }
+        retries++;
+        idle.idle();
+        return RETRY;
     }
 
     /** @return offers retried (back pressure, admin action, not connected) */

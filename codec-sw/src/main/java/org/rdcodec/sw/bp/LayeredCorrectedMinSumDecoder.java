@@ -1,9 +1,5 @@
 package org.rdcodec.sw.bp;
 
-import java.util.Arrays;
-
-import org.rdcodec.sw.ldpc.ParityCheckMatrix;
-
 /**
  * Layered min-sum with a correction term: each check message is the exact sum-product combination ("box-plus")
  * of the two smallest extrinsic magnitudes among the other edges, instead of the smallest one scaled by a
@@ -21,11 +17,7 @@ import org.rdcodec.sw.ldpc.ParityCheckMatrix;
  * <p>Scalar, float messages, one block: a reference for the rate a cheap correction can recover, not a fast
  * path (two {@code exp}/{@code log1p} pairs per check, three multiplies fewer than sum-product per edge).
  */
-public final class LayeredCorrectedMinSumDecoder implements BeliefPropagation {
-
-    private float[] posterior = new float[0];
-    private float[] messages = new float[0];
-    private float[] extrinsic = new float[0];
+public final class LayeredCorrectedMinSumDecoder extends LayeredFloatDecoder {
 
     @Override
     public String name() {
@@ -50,80 +42,47 @@ public final class LayeredCorrectedMinSumDecoder implements BeliefPropagation {
     }
 
     @Override
-    public int decode(final ParityCheckMatrix h, final float[] llr, final long[] syndrome, final int maxIterations,
-            final long[] out) {
-        final int n = h.n();
-        final int m = h.m();
-        final int edges = h.edges();
-        if (posterior.length < n) {
-            posterior = new float[n];
-        }
-        if (messages.length < edges) {
-            messages = new float[edges];
-        }
-        if (extrinsic.length < h.maxRowDegree()) {
-            extrinsic = new float[h.maxRowDegree()];
-        }
-        final float[] post = posterior;
-        final float[] r = messages;
-        final float[] t = extrinsic;
-        Syndromes.loadClamped(h, llr, syndrome, out, post);
-        Arrays.fill(r, 0, edges, 0f);
-        final int[] rs = h.rowStart();
-        final int[] rv = h.rowVars();
-        for (int it = 1; it <= maxIterations; it++) {
-            int unsatisfied = 0;
-            for (int c = 0; c < m; c++) {
-                final int start = rs[c];
-                final int deg = rs[c + 1] - start;
-                final int syn = (int) (syndrome[c >>> 6] >>> c) & 1;
-                int sign = syn;
-                // a check with fewer than three edges sends "certain" where it has no input (as min-sum does)
-                float a1 = CERTAIN;
-                float a2 = CERTAIN;
-                float a3 = CERTAIN;
-                int i1 = -1;
-                int i2 = -1;
-                for (int i = 0; i < deg; i++) {
-                    final float x = post[rv[start + i]] - r[start + i];
-                    t[i] = x;
-                    sign ^= Float.floatToRawIntBits(x) >>> 31;
-                    final float a = Math.min(Math.abs(x), CERTAIN);
-                    if (a < a1) {
-                        a3 = a2;
-                        a2 = a1;
-                        i2 = i1;
-                        a1 = a;
-                        i1 = i;
-                    } else if (a < a2) {
-                        a3 = a2;
-                        a2 = a;
-                        i2 = i;
-                    } else if (a < a3) {
-                        a3 = a;
-                    }
-                }
-                final float m12 = boxPlus(a1, a2);
-                final float m13 = boxPlus(a1, a3);
-                final float m23 = boxPlus(a2, a3);
-                int parity = syn;
-                for (int i = 0; i < deg; i++) {
-                    final float x = t[i];
-                    final float mag = i == i1 ? m23 : i == i2 ? m13 : m12;
-                    final float msg = ((sign ^ (Float.floatToRawIntBits(x) >>> 31)) & 1) == 0 ? mag : -mag;
-                    r[start + i] = msg;
-                    final float nl = x + msg;
-                    parity ^= Float.floatToRawIntBits(nl) >>> 31;
-                    post[rv[start + i]] = nl;
-                }
-                unsatisfied |= parity;
-            }
-            if (unsatisfied == 0 && Syndromes.satisfied(h, post, syndrome)) {
-                Syndromes.hardDecide(post, n, out);
-                return it;
+    int updateCheck(final float[] post, final float[] r, final float[] t, final int[] rv, final int start, final int deg,
+            final int syn) {
+        int sign = syn;
+        // a check with fewer than three edges sends "certain" where it has no input (as min-sum does)
+        float a1 = CERTAIN;
+        float a2 = CERTAIN;
+        float a3 = CERTAIN;
+        int i1 = -1;
+        int i2 = -1;
+        for (int i = 0; i < deg; i++) {
+            final float x = post[rv[start + i]] - r[start + i];
+            t[i] = x;
+            sign ^= Float.floatToRawIntBits(x) >>> 31;
+            final float a = Math.min(Math.abs(x), CERTAIN);
+            if (a < a1) {
+                a3 = a2;
+                a2 = a1;
+                i2 = i1;
+                a1 = a;
+                i1 = i;
+            } else if (a < a2) {
+                a3 = a2;
+                a2 = a;
+                i2 = i;
+            } else if (a < a3) {
+                a3 = a;
             }
         }
-        Syndromes.hardDecide(post, n, out);
-        return -1;
+        final float m12 = boxPlus(a1, a2);
+        final float m13 = boxPlus(a1, a3);
+        final float m23 = boxPlus(a2, a3);
+        int parity = syn;
+        for (int i = 0; i < deg; i++) {
+            final float x = t[i];
+            final float mag = i == i1 ? m23 : i == i2 ? m13 : m12;
+            final float msg = ((sign ^ (Float.floatToRawIntBits(x) >>> 31)) & 1) == 0 ? mag : -mag;
+            r[start + i] = msg;
+            final float nl = x + msg;
+            parity ^= Float.floatToRawIntBits(nl) >>> 31;
+            post[rv[start + i]] = nl;
+        }
+        return parity;
     }
 }
