@@ -41,16 +41,21 @@ public final class PanamaFitMomentsKernel implements FitMomentsKernel {
             b0 = w0.fma(l0, b0);
             b1 = w1.fma(l1, b1);
         }
-        double s0 = a0.add(a1).reduceLanes(VectorOperators.ADD);
-        double s1 = b0.add(b1).reduceLanes(VectorOperators.ADD);
-        for (int i = vectorized; i < m; i++) {
-            final double l = logs[i];
-            final double w = Math.exp(p * l);
-            s0 += w;
-            s1 += w * l;
+        out[0] = sumLanesInOrder(a0.add(a1));
+        out[1] = sumLanesInOrder(b0.add(b1));
+        ScalarFitMomentsKernel.addMoments(logs, vectorized, m, p, out);
+    }
+
+    /**
+     * ((v_0 + v_1) + v_2) + ... in lane order: {@code reduceLanes(ADD)} leaves the order open and the JIT tiers pick
+     * different ones, which would make the fit depend on JIT state in the last bits.
+     */
+    private static double sumLanesInOrder(final DoubleVector v) {
+        double sum = v.lane(0);
+        for (int i = 1; i < v.length(); i++) {
+            sum += v.lane(i);
         }
-        out[0] = s0;
-        out[1] = s1;
+        return sum;
     }
 
     @Override
@@ -66,7 +71,7 @@ public final class PanamaFitMomentsKernel implements FitMomentsKernel {
             a0 = a0.add(l0);
             a1 = a1.add(l1);
         }
-        double sum = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        double sum = sumLanesInOrder(a0.add(a1));
         for (int i = vectorized; i < m; i++) {
             final double l = Math.log(values[i]);
             values[i] = l;
