@@ -1,6 +1,7 @@
 package org.rdcodec.transport;
 
 import org.agrona.DirectBuffer;
+import org.rdcodec.core.RdcodecException;
 import org.rdcodec.core.buffer.GradientBuffer;
 import org.rdcodec.core.layout.GradientLayout;
 import org.rdcodec.sw.ceo.CeoPlan;
@@ -76,7 +77,7 @@ public final class CeoWorkerRoundCodec implements WorkerRoundCodec {
                 bits = encoder.ladder(round, request.layer(), request.plane(), request.from(), request.n(), request.base(),
                         request.bitFrom(), request.bitTo());
             }
-        } catch (final IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (final IllegalStateException | IllegalArgumentException | IndexOutOfBoundsException | RdcodecException e) {
             return BackReply.write(request.sequence(), BackReply.NOT_HELD, new long[0], 0, out.ensure(at + BackReply.length(0)), at);
         }
         return BackReply.write(request.sequence(), BackReply.OK, bits, count, out.ensure(at + BackReply.length(count)), at);

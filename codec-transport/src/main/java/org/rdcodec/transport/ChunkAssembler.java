@@ -1,5 +1,7 @@
 package org.rdcodec.transport;
 
+import java.util.Arrays;
+
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -25,7 +27,14 @@ final class ChunkAssembler {
 
     private final int maxTotal;
     private final ChunkHeader header = new ChunkHeader();
+    /**
+     * The buffer starts at most this large and doubles as chunks arrive, so a forged first chunk announcing a huge
+     * total cannot make the server allocate it up front.
+     */
+    static final int INITIAL_BYTES = 1 << 20;
+
     private byte[] data;
+    private int total;
     private long round = Long.MIN_VALUE;
     private MessageType inner;
     private int count;
@@ -59,15 +68,16 @@ final class ChunkAssembler {
             if (data != null) {
                 error("message of round " + round + " left at chunk " + next + " of " + count + " when a new one began");
             }
-            final int total = header.total();
+            final int announced = header.total();
             final MessageType type = header.inner();
             if (type != MessageType.FRAME && type != MessageType.REPLY) {
                 return error("chunked message of type " + type + " (only FRAME and REPLY are chunked)");
             }
-            if (total < 0 || total > maxTotal || header.count() < 2 || header.count() > total) {
-                return error("chunk header: total " + total + " bytes (at most " + maxTotal + "), count " + header.count());
+            if (announced < 0 || announced > maxTotal || header.count() < 2 || header.count() > announced) {
+                return error("chunk header: total " + announced + " bytes (at most " + maxTotal + "), count " + header.count());
             }
-            data = new byte[total];
+            total = announced;
+            data = new byte[Math.min(total, INITIAL_BYTES)];
             round = msgRound;
             inner = type;
             count = header.count();
@@ -77,10 +87,13 @@ final class ChunkAssembler {
             return error("chunk " + index + " of round " + msgRound + " without its first chunk");
         }
         if (index != next || msgRound != round || header.inner() != inner || header.count() != count
-                || header.total() != data.length || header.dataOffset() != filled || n > data.length - filled || n == 0) {
+                || header.total() != total || header.dataOffset() != filled || n > total - filled || n == 0) {
             return error("chunk " + index + " (round " + msgRound + ", offset " + header.dataOffset() + ", " + n
                     + " bytes) does not continue chunk " + (next - 1) + " of round " + round + " (" + filled + " of "
-                    + data.length + " bytes)");
+                    + total + " bytes)");
+        }
+        if (n > data.length - filled) {
+            data = Arrays.copyOf(data, (int) Math.min(total, Math.max(2L * data.length, (long) filled + n)));
         }
         buffer.getBytes(at + ChunkHeader.LENGTH, data, filled, n);
         filled += n;
@@ -88,8 +101,8 @@ final class ChunkAssembler {
         if (next < count) {
             return Result.PARTIAL;
         }
-        if (filled != data.length) {
-            return error("last chunk leaves the message at " + filled + " of " + data.length + " bytes");
+        if (filled != total) {
+            return error("last chunk leaves the message at " + filled + " of " + total + " bytes");
         }
         return Result.COMPLETE;
     }
@@ -117,14 +130,15 @@ final class ChunkAssembler {
     }
 
     /**
-     * Discards a partial message of a round before {@code current} (its round ended: the round timeout).
+     * Discards a partial message of any round other than {@code current}: an earlier round ended (the round
+     * timeout), and a later one cannot have begun, so its chunks are bogus and must not hold their buffer.
      *
      * @param current the round now running
      * @return true if one was discarded (counted)
      */
     boolean expire(final long current) {
-        if (data != null && round < current) {
-            error("message of round " + round + " incomplete at the end of its round (" + filled + " of " + data.length + " bytes)");
+        if (data != null && round != current) {
+            error("message of round " + round + " incomplete at the end of its round (" + filled + " of " + total + " bytes)");
             return true;
         }
         return false;

@@ -131,6 +131,23 @@ class ChunkingTest {
         assertEquals(6, a.errors());
     }
 
+    @Test
+    void forgedHugeTotalIsNotAllocatedUpFrontAndAFutureRoundsPartialExpires() {
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[64]);
+        final ChunkHeader h = new ChunkHeader();
+        final ChunkAssembler a = new ChunkAssembler(1 << 30);
+        final Runtime rt = Runtime.getRuntime();
+        final long usedBefore = rt.totalMemory() - rt.freeMemory();
+        // one 30-byte chunk announcing a 1 GiB message of a far-future round
+        h.wrap(b, 0).write(MessageType.FRAME, 0, 2, 1 << 30, 0);
+        assertEquals(ChunkAssembler.Result.PARTIAL, a.onChunk(Long.MAX_VALUE, b, 0, ChunkHeader.LENGTH + 10));
+        final long grown = rt.totalMemory() - rt.freeMemory() - usedBefore;
+        assertTrue(grown < 64L << 20, "the assembler holds at most its initial buffer, not the announced total: " + grown + " bytes");
+        // the round now running is 5: a partial message of any other round is discarded and counted
+        assertTrue(a.expire(5));
+        assertEquals(1, a.errors());
+    }
+
     private static int frameBytes(final GradientCodec codec, final int p) {
         final GradientLayout layout = GradientLayout.ofSizes(p);
         try (WorkerEncoder enc = codec.newEncoder(layout, 0, SEED); GradientBuffer g = GradientBuffer.allocate(p)) {

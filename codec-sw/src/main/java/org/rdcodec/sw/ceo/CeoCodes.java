@@ -19,6 +19,13 @@ final class CeoCodes {
     /** Fewest syndrome bits of a plane: below this PEG has to give each check thousands of edges. */
     static final int MIN_SYNDROME = 64;
 
+    /**
+     * Fewest bits a SYNDROME block may hold: a PEG code needs n &ge; 2. A layer of k x block + 1 coordinates would
+     * otherwise end every plane with a 1-bit block, so the encoder sends such planes CHECK or RAW and the server
+     * refuses a SYNDROME block below this.
+     */
+    static final int MIN_SYNDROME_BLOCK = 2;
+
     /** Grid ratio of syndrome lengths. */
     static final double GRID = 1.04;
 

@@ -17,7 +17,12 @@ import org.rdcodec.core.layout.GradientLayout;
  * estimate is sum over the decoded set S_l of alpha'_k yhat_k with alpha'_k = z_k / sum_{j in S_l} z_j, the
  * plan's weights alpha_k = z_k / sum_j z_j renormalised over S_l (in a bootstrap round, 1/|S_l|). The
  * weights sum to one and depend only on the plan and on which workers answered, never on their data, so the
- * estimate stays unbiased. When no worker is dropped the plan's weights are used as they are (no division),
+ * estimate stays unbiased as long as whether a worker is dropped does not depend on its data (a process gone,
+ * a timeout). One drop rule does depend on it: the transport's request budget drops the worker that needs one
+ * more request, i.e. whose blocks failed, which happens when its Y_k is far from the side information. Such a
+ * drop selects on the data, and the estimate is then unbiased only approximately (by the symmetry of noise and
+ * dither about the side information), not by this argument; the default budget is large enough that it does not
+ * happen in normal operation, and every such drop is counted. When no worker is dropped the plan's weights are used as they are (no division),
  * so the result is bit for bit the one of {@link CeoServerDecoder#decode}. A worker dropped half-way keeps
  * the layers decoded before (they are exact) and loses the rest; the bits it was sent and asked for stay
  * charged. Not thread-safe.

@@ -545,7 +545,8 @@ public final class CeoServerDecoder {
                                 final int base = buf.getInt(p, ByteOrder.LITTLE_ENDIAN);
                                 final int max = buf.getInt(p + 4, ByteOrder.LITTLE_ENDIAN);
                                 final int t = buf.getInt(p + 8, ByteOrder.LITTLE_ENDIAN);
-                                if (base < 1 || max < base || max > nb || max > 2L * base || t < base || t > max) {
+                                if (nb < CeoCodes.MIN_SYNDROME_BLOCK || base < 1 || max < base || max > nb
+                                        || max > 2L * base || t < base || t > max) {
                                     throw bad(worker, l, "syndrome code (B=" + base + ", M=" + max + ", t=" + t
                                             + ") invalid for a block of " + nb);
                                 }

@@ -130,8 +130,12 @@ public final class CeoWorkerEncoder {
      * @return the packed bits
      */
     public long[] rawPlane(final long round, final int layer, final int plane, final int from, final int n) {
-        if (round != lastRound || lastR[layer] == null) {
+        if (layer < 0 || layer >= lastR.length || round != lastRound || lastR[layer] == null) {
             throw new IllegalStateException("worker " + worker + " holds no planes of round " + round + " layer " + layer);
+        }
+        if (from < 0 || n < 0 || n > lastR[layer].length - from || plane < 0 || plane > 31) {
+            throw new IllegalArgumentException("worker " + worker + ": bits [" + from + ", " + from + " + " + n + ") of plane "
+                    + plane + " outside layer " + layer + " (" + lastR[layer].length + " coordinates)");
         }
         return PlaneBits.extract(lastR[layer], from, n, plane);
     }
@@ -313,7 +317,9 @@ public final class CeoWorkerEncoder {
             final double err = est[2][b];
             // decide on a full block; the last, shorter block follows the same kind
             final int nb0 = Math.min(block, n);
-            final PlaneKind kind = choose(nb0, h, disp, err);
+            final int tail = n % block;
+            final PlaneKind kind = tail > 0 && tail < CeoCodes.MIN_SYNDROME_BLOCK
+                    ? chooseWithoutSyndrome(nb0, err) : choose(nb0, h, disp, err);
             out.checkLimit(p + 4);
             out.putInt(p, 0);
             out.putByte(p, kind.code());
@@ -410,7 +416,13 @@ public final class CeoWorkerEncoder {
         final LadderKey key = new LadderKey(layer, plane, from, base);
         long[] all = ladderCache.get(key);
         if (all == null) {
-            all = SyndromeEncoder.encode(CeoCodes.ladder(n, base), rawPlane(round, layer, plane, from, n));
+            // the block's bits first: they check round, layer and range before any code is built for (n, base)
+            final long[] bits = rawPlane(round, layer, plane, from, n);
+            if (n < CeoCodes.MIN_SYNDROME_BLOCK || base < 1 || base > n) {
+                throw new IllegalArgumentException("worker " + worker + ": no ladder for a block of " + n + " bits with base "
+                        + base + " (layer " + layer + " plane " + plane + " block at " + from + ")");
+            }
+            all = SyndromeEncoder.encode(CeoCodes.ladder(n, base), bits);
             ladderCache.put(key, all);
         }
         final int m = Math.min(n, 2 * base);
@@ -441,6 +453,11 @@ public final class CeoWorkerEncoder {
             return PlaneKind.RAW;
         }
         return PlaneKind.SYNDROME;
+    }
+
+    /** CHECK or RAW, whichever is expected cheaper (a plane whose last block is too short for a syndrome code). */
+    PlaneKind chooseWithoutSyndrome(final int nb, final double err) {
+        return CHECK_BITS + Math.min(1.0, nb * err) * nb <= nb ? PlaneKind.CHECK : PlaneKind.RAW;
     }
 
     /** Per plane: expected conditional entropy, dispersion and hard-decision error per bit (class comment). */

@@ -219,6 +219,24 @@ class CeoCodecTest {
     }
 
     @Test
+    void layerOneLongerThanWholeBlocksStillCodes() {
+        // 4097 = one 4096-bit block + a 1-bit block, too short for a syndrome code: such planes go CHECK or RAW
+        final int p = 4097;
+        final CeoAggregator agg = new CeoAggregator(GradientLayout.uniform(p, 1), K, 1, CeoSpec.parse(SPEC));
+        CeoRoundResult r = null;
+        CeoSource src = null;
+        for (int t = 0; t < 3; t++) {
+            src = new CeoSource(p, SX2, CeoSource.homogeneous(K, SN2), 300 + t);
+            r = agg.round(t, src.y);
+        }
+        assertFalse(r.plan().bootstrap());
+        assertTrue(r.planes().stream().noneMatch(s -> s.kind() == PlaneKind.SYNDROME), "no SYNDROME plane with a 1-bit block");
+        assertTrue(r.planes().size() > 0, "later workers still send bit-planes");
+        final double[] f = figures(src.x, r.estimate());
+        assertTrue(Math.abs(f[0] - 1) <= Z * f[1], "slope " + f[0] + " +- " + f[1]);
+    }
+
+    @Test
     void specErrorsAreTyped() {
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:"));
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,rho=1"));
