@@ -13,6 +13,7 @@ import org.rdcodec.sw.bp.BatchSlepianWolfDecoder;
 import org.rdcodec.sw.bp.BeliefPropagation;
 import org.rdcodec.sw.bp.DecodeFailure;
 import org.rdcodec.sw.bp.DecodeResult;
+import org.rdcodec.sw.bp.FixedPointCheckRule;
 import org.rdcodec.sw.bp.FloodingDecoder;
 import org.rdcodec.sw.bp.LayeredCorrectedMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredFixedPointMinSumDecoder;
@@ -64,8 +65,9 @@ final class SwCommand implements Runnable {
     @Option(names = "--schedule", description = "layered or flooding (default ${DEFAULT-VALUE})")
     String schedule = "layered";
 
-    @Option(names = "--rule", description = "min-sum, corrected-min-sum (layered only) or sum-product (default ${DEFAULT-VALUE})")
-    String rule = "min-sum";
+    @Option(names = "--rule", description = "min-sum, corrected-min-sum (layered only) or sum-product (float only); "
+            + "default: min-sum for float, corrected-min-sum for fixed16/batch16")
+    String rule;
 
     @Option(names = "--alpha", description = "min-sum normalization (default: by check degree)")
     Float alpha;
@@ -117,9 +119,10 @@ final class SwCommand implements Runnable {
             case "batch16" -> true;
             default -> throw new IllegalArgumentException("--decoder must be float, fixed16 or batch16, got " + decoderKind);
         };
+        final FixedPointCheckRule fixedRule = fixedRule();
         final SlepianWolfDecoder decoder = new SlepianWolfDecoder(
-                "fixed16".equals(decoderKind) ? new LayeredFixedPointMinSumDecoder() : engine(), maxIterations);
-        final BatchSlepianWolfDecoder batchDecoder = new BatchSlepianWolfDecoder(maxIterations);
+                "fixed16".equals(decoderKind) ? new LayeredFixedPointMinSumDecoder(fixedRule) : engine(), maxIterations);
+        final BatchSlepianWolfDecoder batchDecoder = new BatchSlepianWolfDecoder(maxIterations, 0, fixedRule);
         final int group = batch ? BatchSlepianWolfDecoder.lanes() : 1;
 
         final SplittableRandom rnd = new SplittableRandom(seed);
@@ -210,7 +213,7 @@ final class SwCommand implements Runnable {
         out.put("entropy", entropy);
         out.put("trials", trials);
         out.put("mode", rateAdaptive ? "rate-adaptive" : "feedback-free");
-        out.put("decoder", batch ? "batch16 x" + group : decoder.engine().name());
+        out.put("decoder", batch ? "batch16 " + fixedRule.label() + " x" + group : decoder.engine().name());
         out.put("maxIterations", maxIterations);
         out.put("baseChecks", code.baseChecks());
         out.put("ladderBits", code.maxSyndromeBits());
@@ -229,6 +232,23 @@ final class SwCommand implements Runnable {
                 (double) n * trials / (decodeNanos * 1e-9) / 1e6 * (iterations / (double) trials) / 20.0);
         out.put("encodeGbitPerSecondColdJit", (double) n * trials / (encodeNanos * 1e-9) / 1e9);
         print(out);
+    }
+
+    /** @return the check rule of the 16-bit decoders: --rule, or the library default */
+    private FixedPointCheckRule fixedRule() {
+        if (rule == null) {
+            return FixedPointCheckRule.defaultRule();
+        }
+        for (final FixedPointCheckRule r : FixedPointCheckRule.values()) {
+            if (r.label().equals(rule)) {
+                return r;
+            }
+        }
+        if (!"float".equals(decoderKind)) {
+            throw new IllegalArgumentException("--decoder " + decoderKind + " takes --rule min-sum or corrected-min-sum, got "
+                    + rule);
+        }
+        return FixedPointCheckRule.defaultRule();
     }
 
     /** LLRs of y = (1 - 2x) + N(0, sigma^2): 2 y / sigma^2. */
@@ -260,7 +280,7 @@ final class SwCommand implements Runnable {
             case "flooding" -> false;
             default -> throw new IllegalArgumentException("--schedule must be layered or flooding, got " + schedule);
         };
-        return switch (rule) {
+        return switch (rule == null ? "min-sum" : rule) {
             case "min-sum" -> layered ? (alpha == null && beta == 0f ? new LayeredMinSumDecoder() : new LayeredMinSumDecoder(alpha == null ? 1f : alpha, beta)) : new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
             case "sum-product" -> layered ? new LayeredSumProductDecoder() : new FloodingDecoder(FloodingDecoder.Rule.SUM_PRODUCT);
             case "corrected-min-sum" -> {

@@ -10,11 +10,12 @@ import org.rdcodec.sw.ldpc.ParityCheckMatrix;
 import org.rdcodec.sw.ldpc.SyndromeCodingException;
 
 /**
- * Layered normalized min-sum with 16-bit saturated fixed-point messages on {@link #lanes()} blocks at once
+ * Layered min-sum (corrected or normalized, {@link FixedPointCheckRule}) with 16-bit saturated fixed-point
+ * messages on {@link #lanes()} blocks at once
  * (same matrix, different sources and side information; 32 with AVX-512, 16 with AVX2): lane j of every
  * {@code ShortVector} belongs to block j, and posteriors and messages are stored interleaved (variable v,
  * block j at {@code v * lanes + j}), so each edge is one contiguous 64-byte load. The arithmetic is
- * {@link FixedPointRules}, the same as {@link LayeredFixedPointMinSumDecoder} lane for lane, so every block's
+ * {@link FixedPointRules}, the same as {@link LayeredFixedPointMinSumDecoder} (same rule) lane for lane, so every block's
  * bits and iteration count equal decoding it alone with the scalar twin (tested).
  *
  * <p>A block's result is taken at the first iteration in which its syndrome holds (its hard decisions are
@@ -43,6 +44,22 @@ public final class BatchFixedPointMinSumDecoder {
     /** Per lane, the unsatisfied checks counted by the last sweep. */
     private final int[] unsatisfiedCount = new int[L];
     private final short[] countLanes = new short[L];
+    private final FixedPointCheckRule rule;
+
+    /** A decoder with {@link FixedPointCheckRule#defaultRule()}. */
+    public BatchFixedPointMinSumDecoder() {
+        this(FixedPointCheckRule.defaultRule());
+    }
+
+    /** @param rule the check rule */
+    public BatchFixedPointMinSumDecoder(final FixedPointCheckRule rule) {
+        this.rule = rule;
+    }
+
+    /** @return the check rule */
+    public FixedPointCheckRule rule() {
+        return rule;
+    }
 
     /** @return blocks decoded per call (16-bit lanes of the preferred vector species) */
     public static int lanes() {
@@ -116,7 +133,8 @@ public final class BatchFixedPointMinSumDecoder {
         int it = 0;
         while (it < maxIterations && pending != 0) {
             it++;
-            final long unsatisfied = sweep(m, rs, rv);
+            final long unsatisfied = rule == FixedPointCheckRule.CORRECTED_MIN_SUM ? correctedSweep(m, rs, rv)
+                    : sweep(m, rs, rv);
             if (stallWindow > 0) {
                 for (long c = pending & unsatisfied; c != 0; c &= c - 1) {
                     final int j = Long.numberOfTrailingZeros(c);
@@ -282,6 +300,85 @@ public final class BatchFixedPointMinSumDecoder {
             }
         }
         return unsatisfied.compare(VectorOperators.LT, 0).toLong();
+    }
+
+    /**
+     * {@link #sweep} with the corrected min-sum check rule ({@link FixedPointRules}): the three smallest
+     * magnitudes, box-plus of two of them per edge, no normalization.
+     *
+     * @return bit j set if some check of block j was unsatisfied at its turn
+     */
+    private long correctedSweep(final int m, final int[] rs, final int[] rv) {
+        final short[] p = post;
+        final short[] r = msgs;
+        final short[] t = ext;
+        final short[] syns = synSign;
+        final ShortVector maxV = ShortVector.broadcast(S, MAX);
+        final ShortVector negMax = ShortVector.broadcast(S, (short) -MAX);
+        final ShortVector zero = ShortVector.zero(S);
+        ShortVector unsatisfied = zero;
+        ShortVector count = zero;
+        final int[] counts = unsatisfiedCount;
+        Arrays.fill(counts, 0);
+        int sinceFlush = 0;
+        for (int c = 0; c < m; c++) {
+            final int start = rs[c];
+            final int end = rs[c + 1];
+            final ShortVector syn = ShortVector.fromArray(S, syns, c * L);
+            ShortVector sign = syn;
+            ShortVector min1 = maxV;
+            ShortVector min2 = maxV;
+            ShortVector min3 = maxV;
+            for (int e = start, k = 0; e < end; e++, k += L) {
+                final ShortVector x = ShortVector.fromArray(S, p, rv[e] * L)
+                        .lanewise(VectorOperators.SSUB, ShortVector.fromArray(S, r, e * L)).max(negMax);
+                x.intoArray(t, k);
+                sign = sign.lanewise(VectorOperators.XOR, x);
+                final ShortVector mag = x.abs();
+                min3 = min3.min(min2.max(mag));
+                min2 = min2.min(min1.max(mag));
+                min1 = min1.min(mag);
+            }
+            final ShortVector m12 = box(min1, min2, zero);
+            final ShortVector m13 = box(min1, min3, zero);
+            final ShortVector m23 = box(min2, min3, zero);
+            ShortVector parity = syn;
+            for (int e = start, k = 0; e < end; e++, k += L) {
+                final ShortVector x = ShortVector.fromArray(S, t, k);
+                final ShortVector neg = sign.lanewise(VectorOperators.XOR, x).lanewise(VectorOperators.ASHR, 15);
+                final ShortVector a = x.abs();
+                final ShortVector mag = m12.blend(m13, a.eq(min2)).blend(m23, a.eq(min1));
+                final ShortVector msg = mag.lanewise(VectorOperators.XOR, neg).sub(neg);
+                msg.intoArray(r, e * L);
+                final ShortVector nl = x.lanewise(VectorOperators.SADD, msg);
+                nl.intoArray(p, rv[e] * L);
+                parity = parity.lanewise(VectorOperators.XOR, nl);
+            }
+            unsatisfied = unsatisfied.or(parity);
+            count = count.sub(parity.lanewise(VectorOperators.ASHR, 15));
+            if (++sinceFlush == Short.MAX_VALUE || c == m - 1) {
+                count.intoArray(countLanes, 0);
+                for (int j = 0; j < L; j++) {
+                    counts[j] += countLanes[j];
+                }
+                count = zero;
+                sinceFlush = 0;
+            }
+        }
+        return unsatisfied.compare(VectorOperators.LT, 0).toLong();
+    }
+
+    /** @return lanewise {@link FixedPointRules#boxPlus}(a, b), a &le; b */
+    private static ShortVector box(final ShortVector a, final ShortVector b, final ShortVector zero) {
+        return a.add(correction(a.lanewise(VectorOperators.SADD, b))).sub(correction(b.sub(a))).max(zero);
+    }
+
+    /** @return lanewise {@link FixedPointRules#correction}(q), q &ge; 0 */
+    private static ShortVector correction(final ShortVector q) {
+        final ShortVector l1 = q.lanewise(VectorOperators.ASHR, 1).neg().add((short) 22);
+        final ShortVector l2 = q.lanewise(VectorOperators.ASHR, 2).neg().add((short) 18);
+        final ShortVector l3 = q.lanewise(VectorOperators.ASHR, 4).neg().add((short) 7);
+        return l1.max(l2).max(l3.max((short) 0));
     }
 
     /** @return bit j set if block j's posteriors violate some check (the full syndrome test, all lanes) */

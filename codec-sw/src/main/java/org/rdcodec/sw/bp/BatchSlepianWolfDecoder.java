@@ -12,7 +12,7 @@ import org.rdcodec.sw.ldpc.SyndromeCodingException;
  * {@link SlepianWolfDecoder} for up to {@link #lanes()} blocks that share a code (e.g. the bit planes of one
  * layer from all workers), on the 16-bit batch decoder ({@link BatchFixedPointMinSumDecoder}): the fast path,
  * about 20x the single-block float decoder per core (src/site/ldpc.md). Per block, the outcome is exactly what
- * {@link SlepianWolfDecoder#fixedPoint()} gives for that block alone (same prefixes tried, same bits, same
+ * {@link SlepianWolfDecoder#fixedPoint(FixedPointCheckRule)} gives for that block alone (same rule) (same prefixes tried, same bits, same
  * iteration counts; tested), and as there a block is returned only if the syndrome holds and its CRC-32C
  * matches. Not thread-safe: one instance per thread.
  *
@@ -38,7 +38,7 @@ public final class BatchSlepianWolfDecoder {
         }
     }
 
-    private final BatchFixedPointMinSumDecoder engine = new BatchFixedPointMinSumDecoder();
+    private final BatchFixedPointMinSumDecoder engine;
     private final int maxIterations;
     private final int stallWindow;
 
@@ -53,6 +53,15 @@ public final class BatchSlepianWolfDecoder {
      *        as failed, &ge; 0 (0: run to the limit, exactly as {@link SlepianWolfDecoder#fixedPoint()})
      */
     public BatchSlepianWolfDecoder(final int maxIterations, final int stallWindow) {
+        this(maxIterations, stallWindow, FixedPointCheckRule.defaultRule());
+    }
+
+    /**
+     * @param maxIterations iteration limit per attempt, &ge; 1
+     * @param stallWindow as in {@link #BatchSlepianWolfDecoder(int, int)}, &ge; 0
+     * @param rule the check rule ({@link FixedPointCheckRule#defaultRule()} unless chosen)
+     */
+    public BatchSlepianWolfDecoder(final int maxIterations, final int stallWindow, final FixedPointCheckRule rule) {
         if (maxIterations < 1) {
             throw new SyndromeCodingException("batch decoder: maxIterations must be >= 1, got " + maxIterations);
         }
@@ -61,6 +70,12 @@ public final class BatchSlepianWolfDecoder {
         }
         this.maxIterations = maxIterations;
         this.stallWindow = stallWindow;
+        this.engine = new BatchFixedPointMinSumDecoder(rule);
+    }
+
+    /** @return the check rule */
+    public FixedPointCheckRule rule() {
+        return engine.rule();
     }
 
     /** @return a decoder with {@link SlepianWolfDecoder#DEFAULT_MAX_ITERATIONS} */

@@ -47,12 +47,21 @@ public final class SlepianWolfDecoder {
     }
 
     /**
-     * @return layered normalized min-sum in 16-bit fixed point ({@link LayeredFixedPointMinSumDecoder}),
-     *         {@link #DEFAULT_MAX_ITERATIONS} iterations: per block exactly what {@link BatchSlepianWolfDecoder}
-     *         gives, one block at a time (slower than {@link #fast()} alone; the batch decoder is the fast one)
+     * @return layered min-sum in 16-bit fixed point ({@link LayeredFixedPointMinSumDecoder}) with
+     *         {@link FixedPointCheckRule#defaultRule()}, {@link #DEFAULT_MAX_ITERATIONS} iterations: per block
+     *         exactly what the default {@link BatchSlepianWolfDecoder} gives, one block at a time (slower than
+     *         {@link #fast()} alone; the batch decoder is the fast one)
      */
     public static SlepianWolfDecoder fixedPoint() {
-        return new SlepianWolfDecoder(new LayeredFixedPointMinSumDecoder(), DEFAULT_MAX_ITERATIONS);
+        return fixedPoint(FixedPointCheckRule.defaultRule());
+    }
+
+    /**
+     * @param rule the check rule
+     * @return {@link #fixedPoint()} with that rule
+     */
+    public static SlepianWolfDecoder fixedPoint(final FixedPointCheckRule rule) {
+        return new SlepianWolfDecoder(new LayeredFixedPointMinSumDecoder(rule), DEFAULT_MAX_ITERATIONS);
     }
 
     /** @return the BP engine */

@@ -23,7 +23,16 @@ class BatchFixedPointMinSumDecoderTest {
     private static final int ITERATIONS = 20;
 
     @Test
-    void everyLaneEqualsTheScalarTwin() {
+    void everyLaneEqualsTheScalarTwinNormalized() {
+        everyLaneEqualsTheScalarTwin(FixedPointCheckRule.NORMALIZED_MIN_SUM);
+    }
+
+    @Test
+    void everyLaneEqualsTheScalarTwinCorrected() {
+        everyLaneEqualsTheScalarTwin(FixedPointCheckRule.CORRECTED_MIN_SUM);
+    }
+
+    private static void everyLaneEqualsTheScalarTwin(final FixedPointCheckRule rule) {
         final int lanes = BatchFixedPointMinSumDecoder.lanes();
         final int vectorLanes = lanes; // block lengths around the vector width as well as the usual sizes
         int converged = 0;
@@ -50,8 +59,8 @@ class BatchFixedPointMinSumDecoderTest {
                 for (int i = 0; i < n; i += 7) {
                     odd[i] = i % 14 == 0 ? 0f : Math.copySign(Float.POSITIVE_INFINITY, odd[i]);
                 }
-                final int[] its = new BatchFixedPointMinSumDecoder().decode(h, llr, syn, ITERATIONS, out);
-                final LayeredFixedPointMinSumDecoder scalar = new LayeredFixedPointMinSumDecoder();
+                final int[] its = new BatchFixedPointMinSumDecoder(rule).decode(h, llr, syn, ITERATIONS, out);
+                final LayeredFixedPointMinSumDecoder scalar = new LayeredFixedPointMinSumDecoder(rule);
                 for (int j = 0; j < lanes - 1; j++) {
                     final long[] expected = new long[(n + 63) >>> 6];
                     final int it = scalar.decode(h, llr[j], syn[j], ITERATIONS, expected);
@@ -84,6 +93,45 @@ class BatchFixedPointMinSumDecoderTest {
         assertThrows(SyndromeCodingException.class, () -> dec.decode(h, llr, syn, 10, out));
         llr[0] = new float[99];
         assertThrows(SyndromeCodingException.class, () -> dec.decode(h, llr, syn, 10, out));
+    }
+
+    /**
+     * Largest distance of the three-line correction from 32 ln(1 + e^-(q/32)) over all q: 1.17 units at the
+     * chosen intercepts (computed offline over q in [0, 2000); beyond 2000 both are below 1e-27), so 1.2 units
+     * (0.0375 LLR) bounds it with the rounding of the check.
+     */
+    private static final double CORRECTION_TOLERANCE = 1.2;
+
+    @Test
+    void correctionApproximatesLnOnePlusExpMinusX() {
+        double worst = 0;
+        for (int q = 0; q <= FixedPointRules.MAX; q++) {
+            final double exact = FixedPointRules.SCALE * Math.log1p(Math.exp(-q / (double) FixedPointRules.SCALE));
+            worst = Math.max(worst, Math.abs(FixedPointRules.correction(q) - exact));
+        }
+        assertTrue(worst <= CORRECTION_TOLERANCE, "worst error " + worst);
+        // the rounding rule, pinned: the envelope of 22 - q/2, 18 - q/4, 7 - q/16 (shifts round down) and 0
+        assertEquals(22, FixedPointRules.correction(0));
+        assertEquals(21, FixedPointRules.correction(3));
+        assertEquals(19, FixedPointRules.correction(7));
+        assertEquals(10, FixedPointRules.correction(32));
+        assertEquals(4, FixedPointRules.correction(56));
+        assertEquals(3, FixedPointRules.correction(64));
+        assertEquals(1, FixedPointRules.correction(111));
+        assertEquals(0, FixedPointRules.correction(112));
+        assertEquals(0, FixedPointRules.correction(FixedPointRules.MAX));
+        // box(a, b) = max(0, a + F(sat16(a + b)) - F(b - a)), saturating sum, never negative, never above a
+        assertEquals(0, FixedPointRules.boxPlus(0, 0));
+        assertEquals(0, FixedPointRules.boxPlus(5, 5));
+        assertEquals(32 + 1 - 10, FixedPointRules.boxPlus(32, 64));
+        assertEquals(FixedPointRules.MAX - 22, FixedPointRules.boxPlus(FixedPointRules.MAX, FixedPointRules.MAX));
+        assertEquals(1000, FixedPointRules.boxPlus(1000, FixedPointRules.MAX));
+        for (int a = 0; a < 300; a++) {
+            for (int b = a; b < 300; b++) {
+                final int x = FixedPointRules.boxPlus(a, b);
+                assertTrue(x >= 0 && x <= a, "box(" + a + ", " + b + ") = " + x);
+            }
+        }
     }
 
     @Test
