@@ -40,6 +40,10 @@ public final class BatchFixedPointMinSumDecoder {
     private long[] signs = new long[0];
     private ParityCheckMatrix last;
     private int[] shifts = new int[0];
+    /** Variable v's posteriors live at slot[v] * L: variables numbered in order of first use by the sweep. */
+    private int[] slot = new int[0];
+    /** Per edge, slot[rowVars[e]] * L: where the sweep loads and stores that edge's posterior vector. */
+    private int[] edgeOffset = new int[0];
     private long lastIterations;
     /** Per lane, the unsatisfied checks counted by the last sweep. */
     private final int[] unsatisfiedCount = new int[L];
@@ -121,7 +125,7 @@ public final class BatchFixedPointMinSumDecoder {
         final int[] result = new int[L];
         Arrays.fill(result, -1);
         final int[] rs = h.rowStart();
-        final int[] rv = h.rowVars();
+        final int[] off = edgeOffset;
         long pending = 0;
         for (int j = 0; j < L; j++) {
             pending |= active[j] ? 1L << j : 0L;
@@ -133,8 +137,8 @@ public final class BatchFixedPointMinSumDecoder {
         int it = 0;
         while (it < maxIterations && pending != 0) {
             it++;
-            final long unsatisfied = rule == FixedPointCheckRule.CORRECTED_MIN_SUM ? correctedSweep(m, rs, rv)
-                    : sweep(m, rs, rv);
+            final long unsatisfied = rule == FixedPointCheckRule.CORRECTED_MIN_SUM ? correctedSweep(m, rs, off)
+                    : sweep(m, rs, off);
             if (stallWindow > 0) {
                 for (long c = pending & unsatisfied; c != 0; c &= c - 1) {
                     final int j = Long.numberOfTrailingZeros(c);
@@ -149,7 +153,7 @@ public final class BatchFixedPointMinSumDecoder {
             }
             long candidates = pending & ~unsatisfied;
             if (candidates != 0) {
-                candidates &= ~unsatisfiedLanes(m, rs, rv);
+                candidates &= ~unsatisfiedLanes(m, rs, off);
                 if (candidates != 0) {
                     extract(n, candidates, out);
                     for (long c = candidates; c != 0; c &= c - 1) {
@@ -188,7 +192,35 @@ public final class BatchFixedPointMinSumDecoder {
                 shifts[2 * c] = FixedPointRules.shift1(d);
                 shifts[2 * c + 1] = FixedPointRules.shift2(d);
             }
+            layOut(h, n, m, edges);
             last = h;
+        }
+    }
+
+    /**
+     * Numbers the variables in the order the sweep first reaches them: consecutive checks then load mostly
+     * neighbouring posterior lines on a variable's first use, where the code's own numbering scatters them over
+     * all n x 64 bytes (n = 65536: 4 MB, above L2). Only the memory layout changes, not the arithmetic.
+     */
+    private void layOut(final ParityCheckMatrix h, final int n, final int m, final int edges) {
+        final int[] rs = h.rowStart();
+        final int[] rv = h.rowVars();
+        slot = new int[n];
+        Arrays.fill(slot, -1);
+        int next = 0;
+        for (int e = rs[0]; e < rs[m]; e++) {
+            if (slot[rv[e]] < 0) {
+                slot[rv[e]] = next++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            if (slot[v] < 0) {
+                slot[v] = next++;
+            }
+        }
+        edgeOffset = new int[edges];
+        for (int e = 0; e < edges; e++) {
+            edgeOffset[e] = slot[rv[e]] * L;
         }
     }
 
@@ -207,13 +239,14 @@ public final class BatchFixedPointMinSumDecoder {
     private void load(final int n, final int m, final float[][] llr, final long[][] syndromes,
             final boolean[] active) {
         final short[] p = post;
+        final int[] sl = slot;
         for (int v0 = 0; v0 < n; v0 += LOAD_BLOCK) {
             final int v1 = Math.min(n, v0 + LOAD_BLOCK);
             for (int j = 0; j < L; j++) {
                 final float[] x = llr[j];
                 if (x == null) {
                     for (int v = v0; v < v1; v++) {
-                        p[v * L + j] = MAX;
+                        p[sl[v] * L + j] = MAX;
                     }
                     continue;
                 }
@@ -221,7 +254,7 @@ public final class BatchFixedPointMinSumDecoder {
                     if (Float.isNaN(x[v])) {
                         throw new SyndromeCodingException("batch decoder: block " + j + ", LLR " + v + " is NaN");
                     }
-                    p[v * L + j] = FixedPointRules.quantize(x[v]);
+                    p[sl[v] * L + j] = FixedPointRules.quantize(x[v]);
                 }
             }
         }
@@ -240,7 +273,7 @@ public final class BatchFixedPointMinSumDecoder {
      *
      * @return bit j set if some check of block j was unsatisfied at its turn
      */
-    private long sweep(final int m, final int[] rs, final int[] rv) {
+    private long sweep(final int m, final int[] rs, final int[] off) {
         final short[] p = post;
         final short[] r = msgs;
         final short[] t = ext;
@@ -262,7 +295,7 @@ public final class BatchFixedPointMinSumDecoder {
             ShortVector min1 = maxV;
             ShortVector min2 = maxV;
             for (int e = start, k = 0; e < end; e++, k += L) {
-                final ShortVector x = ShortVector.fromArray(S, p, rv[e] * L)
+                final ShortVector x = ShortVector.fromArray(S, p, off[e])
                         .lanewise(VectorOperators.SSUB, ShortVector.fromArray(S, r, e * L)).max(negMax);
                 x.intoArray(t, k);
                 sign = sign.lanewise(VectorOperators.XOR, x);
@@ -285,7 +318,7 @@ public final class BatchFixedPointMinSumDecoder {
                 final ShortVector msg = mag.lanewise(VectorOperators.XOR, neg).sub(neg);
                 msg.intoArray(r, e * L);
                 final ShortVector nl = x.lanewise(VectorOperators.SADD, msg);
-                nl.intoArray(p, rv[e] * L);
+                nl.intoArray(p, off[e]);
                 parity = parity.lanewise(VectorOperators.XOR, nl);
             }
             unsatisfied = unsatisfied.or(parity);
@@ -308,7 +341,7 @@ public final class BatchFixedPointMinSumDecoder {
      *
      * @return bit j set if some check of block j was unsatisfied at its turn
      */
-    private long correctedSweep(final int m, final int[] rs, final int[] rv) {
+    private long correctedSweep(final int m, final int[] rs, final int[] off) {
         final short[] p = post;
         final short[] r = msgs;
         final short[] t = ext;
@@ -316,6 +349,9 @@ public final class BatchFixedPointMinSumDecoder {
         final ShortVector maxV = ShortVector.broadcast(S, MAX);
         final ShortVector negMax = ShortVector.broadcast(S, (short) -MAX);
         final ShortVector zero = ShortVector.zero(S);
+        final ShortVector c22 = ShortVector.broadcast(S, (short) 22);
+        final ShortVector c18 = ShortVector.broadcast(S, (short) 18);
+        final ShortVector c7 = ShortVector.broadcast(S, (short) 7);
         ShortVector unsatisfied = zero;
         ShortVector count = zero;
         final int[] counts = unsatisfiedCount;
@@ -330,7 +366,7 @@ public final class BatchFixedPointMinSumDecoder {
             ShortVector min2 = maxV;
             ShortVector min3 = maxV;
             for (int e = start, k = 0; e < end; e++, k += L) {
-                final ShortVector x = ShortVector.fromArray(S, p, rv[e] * L)
+                final ShortVector x = ShortVector.fromArray(S, p, off[e])
                         .lanewise(VectorOperators.SSUB, ShortVector.fromArray(S, r, e * L)).max(negMax);
                 x.intoArray(t, k);
                 sign = sign.lanewise(VectorOperators.XOR, x);
@@ -339,9 +375,35 @@ public final class BatchFixedPointMinSumDecoder {
                 min2 = min2.min(min1.max(mag));
                 min1 = min1.min(mag);
             }
-            final ShortVector m12 = box(min1, min2, zero);
-            final ShortVector m13 = box(min1, min3, zero);
-            final ShortVector m23 = box(min2, min3, zero);
+            // box(a, b) = max(0, a + F(sat16(a + b)) - F(b - a)), F(q) = max(0, 22 - q/2, 18 - q/4, 7 - q/16),
+            // written out: a helper taking vectors is not always inlined, and a boxed vector allocates per call
+            final ShortVector s12 = min1.lanewise(VectorOperators.SADD, min2);
+            final ShortVector s13 = min1.lanewise(VectorOperators.SADD, min3);
+            final ShortVector s23 = min2.lanewise(VectorOperators.SADD, min3);
+            final ShortVector d12 = min2.sub(min1);
+            final ShortVector d13 = min3.sub(min1);
+            final ShortVector d23 = min3.sub(min2);
+            final ShortVector f12 = c22.sub(s12.lanewise(VectorOperators.ASHR, 1))
+                    .max(c18.sub(s12.lanewise(VectorOperators.ASHR, 2)))
+                    .max(c7.sub(s12.lanewise(VectorOperators.ASHR, 4))).max(zero);
+            final ShortVector f13 = c22.sub(s13.lanewise(VectorOperators.ASHR, 1))
+                    .max(c18.sub(s13.lanewise(VectorOperators.ASHR, 2)))
+                    .max(c7.sub(s13.lanewise(VectorOperators.ASHR, 4))).max(zero);
+            final ShortVector f23 = c22.sub(s23.lanewise(VectorOperators.ASHR, 1))
+                    .max(c18.sub(s23.lanewise(VectorOperators.ASHR, 2)))
+                    .max(c7.sub(s23.lanewise(VectorOperators.ASHR, 4))).max(zero);
+            final ShortVector g12 = c22.sub(d12.lanewise(VectorOperators.ASHR, 1))
+                    .max(c18.sub(d12.lanewise(VectorOperators.ASHR, 2)))
+                    .max(c7.sub(d12.lanewise(VectorOperators.ASHR, 4))).max(zero);
+            final ShortVector g13 = c22.sub(d13.lanewise(VectorOperators.ASHR, 1))
+                    .max(c18.sub(d13.lanewise(VectorOperators.ASHR, 2)))
+                    .max(c7.sub(d13.lanewise(VectorOperators.ASHR, 4))).max(zero);
+            final ShortVector g23 = c22.sub(d23.lanewise(VectorOperators.ASHR, 1))
+                    .max(c18.sub(d23.lanewise(VectorOperators.ASHR, 2)))
+                    .max(c7.sub(d23.lanewise(VectorOperators.ASHR, 4))).max(zero);
+            final ShortVector m12 = min1.add(f12).sub(g12).max(zero);
+            final ShortVector m13 = min1.add(f13).sub(g13).max(zero);
+            final ShortVector m23 = min2.add(f23).sub(g23).max(zero);
             ShortVector parity = syn;
             for (int e = start, k = 0; e < end; e++, k += L) {
                 final ShortVector x = ShortVector.fromArray(S, t, k);
@@ -351,7 +413,7 @@ public final class BatchFixedPointMinSumDecoder {
                 final ShortVector msg = mag.lanewise(VectorOperators.XOR, neg).sub(neg);
                 msg.intoArray(r, e * L);
                 final ShortVector nl = x.lanewise(VectorOperators.SADD, msg);
-                nl.intoArray(p, rv[e] * L);
+                nl.intoArray(p, off[e]);
                 parity = parity.lanewise(VectorOperators.XOR, nl);
             }
             unsatisfied = unsatisfied.or(parity);
@@ -368,27 +430,14 @@ public final class BatchFixedPointMinSumDecoder {
         return unsatisfied.compare(VectorOperators.LT, 0).toLong();
     }
 
-    /** @return lanewise {@link FixedPointRules#boxPlus}(a, b), a &le; b */
-    private static ShortVector box(final ShortVector a, final ShortVector b, final ShortVector zero) {
-        return a.add(correction(a.lanewise(VectorOperators.SADD, b))).sub(correction(b.sub(a))).max(zero);
-    }
-
-    /** @return lanewise {@link FixedPointRules#correction}(q), q &ge; 0 */
-    private static ShortVector correction(final ShortVector q) {
-        final ShortVector l1 = q.lanewise(VectorOperators.ASHR, 1).neg().add((short) 22);
-        final ShortVector l2 = q.lanewise(VectorOperators.ASHR, 2).neg().add((short) 18);
-        final ShortVector l3 = q.lanewise(VectorOperators.ASHR, 4).neg().add((short) 7);
-        return l1.max(l2).max(l3.max((short) 0));
-    }
-
     /** @return bit j set if block j's posteriors violate some check (the full syndrome test, all lanes) */
-    private long unsatisfiedLanes(final int m, final int[] rs, final int[] rv) {
+    private long unsatisfiedLanes(final int m, final int[] rs, final int[] off) {
         final short[] p = post;
         ShortVector bad = ShortVector.zero(S);
         for (int c = 0; c < m; c++) {
             ShortVector parity = ShortVector.fromArray(S, synSign, c * L);
             for (int e = rs[c], end = rs[c + 1]; e < end; e++) {
-                parity = parity.lanewise(VectorOperators.XOR, ShortVector.fromArray(S, p, rv[e] * L));
+                parity = parity.lanewise(VectorOperators.XOR, ShortVector.fromArray(S, p, off[e]));
             }
             bad = bad.or(parity);
         }
@@ -399,8 +448,9 @@ public final class BatchFixedPointMinSumDecoder {
     private void extract(final int n, final long lanes, final long[][] out) {
         final short[] p = post;
         final long[] sg = signs;
+        final int[] sl = slot;
         for (int v = 0; v < n; v++) {
-            sg[v] = ShortVector.fromArray(S, p, v * L).compare(VectorOperators.LT, 0).toLong();
+            sg[v] = ShortVector.fromArray(S, p, sl[v] * L).compare(VectorOperators.LT, 0).toLong();
         }
         final int words = (n + 63) >>> 6;
         for (long ls = lanes; ls != 0; ls &= ls - 1) {
