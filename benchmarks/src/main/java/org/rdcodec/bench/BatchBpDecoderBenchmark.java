@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rdcodec.sw.bp.BatchFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.BatchLayeredMinSumDecoder;
+import org.rdcodec.sw.bp.FixedPointCheckRule;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.ldpc.CodeCache;
 import org.rdcodec.sw.ldpc.LadderCode;
@@ -27,8 +28,9 @@ import org.rdcodec.sw.ldpc.SyndromeEncoder;
  * blocks: the Vector API batch decoder against the scalar decoder run on the same blocks one after another.
  * Both decode the same number of source bits per operation (lanes x n); side information at 0.9 x the code's
  * rate in entropy keeps every block at the full iteration count. {@link #fixedPointBatch} runs the 16-bit batch
- * decoder on {@link BatchFixedPointMinSumDecoder#lanes()} blocks (32 with AVX-512, twice the float lanes): its
- * source bits per operation are fixedLanes x n.
+ * decoder with its default check rule (corrected min-sum) on {@link BatchFixedPointMinSumDecoder#lanes()} blocks
+ * (32 with AVX-512, twice the float lanes), {@link #fixedPointBatchMinSum} the same with normalized min-sum:
+ * their source bits per operation are fixedLanes x n.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -61,6 +63,8 @@ public class BatchBpDecoderBenchmark {
     private long[][] fixedOut;
     private final BatchLayeredMinSumDecoder batch = new BatchLayeredMinSumDecoder();
     private final BatchFixedPointMinSumDecoder fixedBatch = new BatchFixedPointMinSumDecoder();
+    private final BatchFixedPointMinSumDecoder fixedBatchMinSum =
+            new BatchFixedPointMinSumDecoder(FixedPointCheckRule.NORMALIZED_MIN_SUM);
     private final LayeredMinSumDecoder scalar = new LayeredMinSumDecoder();
 
     /** Builds the code and one batch of blocks. */
@@ -87,10 +91,16 @@ public class BatchBpDecoderBenchmark {
         }
     }
 
-    /** @return per-block results of the 16-bit batch decoder on its own lane count of blocks */
+    /** @return per-block results of the 16-bit batch decoder (default rule) on its own lane count of blocks */
     @Benchmark
     public int[] fixedPointBatch() {
         return fixedBatch.decode(code.base(), fixedLlr, fixedSyndromes, ITERATIONS, fixedOut);
+    }
+
+    /** @return per-block results of the 16-bit batch decoder with normalized min-sum, same blocks */
+    @Benchmark
+    public int[] fixedPointBatchMinSum() {
+        return fixedBatchMinSum.decode(code.base(), fixedLlr, fixedSyndromes, ITERATIONS, fixedOut);
     }
 
     /** @return per-block results of the vector batch decoder */

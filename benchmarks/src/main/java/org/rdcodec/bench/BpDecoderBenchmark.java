@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rdcodec.sw.bp.BeliefPropagation;
 import org.rdcodec.sw.bp.FloodingDecoder;
+import org.rdcodec.sw.bp.FixedPointCheckRule;
 import org.rdcodec.sw.bp.LayeredFixedPointMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredMinSumDecoder;
 import org.rdcodec.sw.bp.LayeredSumProductDecoder;
@@ -50,8 +51,9 @@ public class BpDecoderBenchmark {
     @Param({"0.1", "0.5", "0.85"})
     public double rate;
 
-    /** Engine: layered-min-sum, flooding-min-sum, layered-sum-product. */
-    @Param({"layered-min-sum", "layered-min-sum-fixed16", "flooding-min-sum", "layered-sum-product"})
+    /** Engine: layered-min-sum, the 16-bit twins (normalized and corrected), flooding-min-sum, layered-sum-product. */
+    @Param({"layered-min-sum", "layered-min-sum-fixed16", "layered-corrected-min-sum-fixed16", "flooding-min-sum",
+        "layered-sum-product"})
     public String engine;
 
     private BeliefPropagation bp;
@@ -66,7 +68,9 @@ public class BpDecoderBenchmark {
         code = CodeCache.get(n, (int) Math.ceil(rate * n), 7);
         bp = switch (engine) {
             case "layered-min-sum" -> new LayeredMinSumDecoder();
-            case "layered-min-sum-fixed16" -> new LayeredFixedPointMinSumDecoder();
+            case "layered-min-sum-fixed16" -> new LayeredFixedPointMinSumDecoder(FixedPointCheckRule.NORMALIZED_MIN_SUM);
+            case "layered-corrected-min-sum-fixed16" ->
+                new LayeredFixedPointMinSumDecoder(FixedPointCheckRule.CORRECTED_MIN_SUM);
             case "flooding-min-sum" -> new FloodingDecoder(FloodingDecoder.Rule.MIN_SUM);
             case "layered-sum-product" -> new LayeredSumProductDecoder();
             default -> throw new IllegalArgumentException(engine);
