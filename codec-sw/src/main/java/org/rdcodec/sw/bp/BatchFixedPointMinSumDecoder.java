@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.rdcodec.sw.ldpc.ParityCheckMatrix;
@@ -12,7 +13,8 @@ import org.rdcodec.sw.ldpc.SyndromeCodingException;
 /**
  * Layered min-sum (corrected or normalized, {@link FixedPointCheckRule}) with 16-bit saturated fixed-point
  * messages on {@link #lanes()} blocks at once
- * (same matrix, different sources and side information; 32 with AVX-512, 16 with AVX2): lane j of every
+ * (same matrix, different sources and side information; 32 with AVX-512, 16 with AVX2, or fewer as chosen by
+ * {@value #VECTOR_BITS_PROPERTY}): lane j of every
  * {@code ShortVector} belongs to block j, and posteriors and messages are stored interleaved (variable v,
  * block j at {@code v * lanes + j}), so each edge is one contiguous 64-byte load. The arithmetic is
  * {@link FixedPointRules}, the same as {@link LayeredFixedPointMinSumDecoder} (same rule) lane for lane, so every block's
@@ -27,7 +29,10 @@ import org.rdcodec.sw.ldpc.SyndromeCodingException;
  */
 public final class BatchFixedPointMinSumDecoder {
 
-    private static final VectorSpecies<Short> S = ShortVector.SPECIES_PREFERRED;
+    /** System property choosing the vector width in bits (128, 256 or 512, at most the preferred width). */
+    public static final String VECTOR_BITS_PROPERTY = "rdcodec.bp.vectorBits";
+
+    private static final VectorSpecies<Short> S = species(Integer.getInteger(VECTOR_BITS_PROPERTY, 0));
     private static final int L = S.length();
     private static final short MAX = (short) FixedPointRules.MAX;
     /** Lanes in a block of variables loaded together: 64 variables x L lanes x 2 bytes stay in L1. */
@@ -65,7 +70,28 @@ public final class BatchFixedPointMinSumDecoder {
         return rule;
     }
 
-    /** @return blocks decoded per call (16-bit lanes of the preferred vector species) */
+    /**
+     * The kernel's species: a static final, so that C2 compiles the vector code for one constant shape (a species
+     * chosen per instance would not be a compile-time constant, and the Vector API would then box its vectors).
+     * A narrower species than the preferred one pays when calls carry few blocks: n = 65536, rate 0.5, 16 blocks
+     * per call take about half the time in 16 lanes of 256 bits as in 32 lanes of 512 (src/site/ldpc.md).
+     *
+     * @param bits 0 for the preferred width, else 128, 256 or 512 (at most the preferred width)
+     * @return the species
+     */
+    static VectorSpecies<Short> species(final int bits) {
+        final int preferred = ShortVector.SPECIES_PREFERRED.vectorBitSize();
+        if (bits == 0) {
+            return ShortVector.SPECIES_PREFERRED;
+        }
+        if ((bits != 128 && bits != 256 && bits != 512) || bits > preferred) {
+            throw new SyndromeCodingException("batch decoder: -D" + VECTOR_BITS_PROPERTY + " must be 128, 256 or 512"
+                    + " and at most this CPU's preferred " + preferred + " bits, got " + bits);
+        }
+        return VectorSpecies.of(short.class, VectorShape.forBitSize(bits));
+    }
+
+    /** @return blocks decoded per call (16-bit lanes of the kernel's vector species) */
     public static int lanes() {
         return L;
     }

@@ -135,6 +135,17 @@ class BatchFixedPointMinSumDecoderTest {
     }
 
     @Test
+    void vectorWidthChoice() {
+        final int preferred = jdk.incubator.vector.ShortVector.SPECIES_PREFERRED.vectorBitSize();
+        assertEquals(preferred, BatchFixedPointMinSumDecoder.species(0).vectorBitSize());
+        assertEquals(128, BatchFixedPointMinSumDecoder.species(128).vectorBitSize());
+        assertEquals(8, BatchFixedPointMinSumDecoder.species(128).length());
+        assertThrows(SyndromeCodingException.class, () -> BatchFixedPointMinSumDecoder.species(64));
+        assertThrows(SyndromeCodingException.class, () -> BatchFixedPointMinSumDecoder.species(300));
+        assertThrows(SyndromeCodingException.class, () -> BatchFixedPointMinSumDecoder.species(2 * preferred));
+    }
+
+    @Test
     void quantizationRule() {
         assertEquals(0, FixedPointRules.quantize(0f));
         assertEquals(32, FixedPointRules.quantize(1f));
