@@ -76,7 +76,8 @@ final class SwCommand implements Runnable {
     float beta;
 
     @Option(names = "--decoder", description = "float (the engine of --schedule/--rule), fixed16 (16-bit layered "
-            + "min-sum, one block at a time) or batch16 (the same, up to 32 blocks per call: the fast one) "
+            + "corrected or normalized min-sum by --rule, one block at a time) or batch16 (the same, up to 32 blocks "
+            + "per call: the fast one) "
             + "(default ${DEFAULT-VALUE})")
     String decoderKind = "float";
 
