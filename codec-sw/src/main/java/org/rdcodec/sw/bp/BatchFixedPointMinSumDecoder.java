@@ -231,8 +231,10 @@ public final class BatchFixedPointMinSumDecoder {
     private void layOut(final ParityCheckMatrix h, final int n, final int m, final int edges) {
         final int[] rs = h.rowStart();
         final int[] rv = h.rowVars();
-        slot = new int[n];
-        Arrays.fill(slot, -1);
+        if (slot.length < n) {
+            slot = new int[n];
+        }
+        Arrays.fill(slot, 0, n, -1);
         int next = 0;
         for (int e = rs[0]; e < rs[m]; e++) {
             if (slot[rv[e]] < 0) {
@@ -244,7 +246,9 @@ public final class BatchFixedPointMinSumDecoder {
                 slot[v] = next++;
             }
         }
-        edgeOffset = new int[edges];
+        if (edgeOffset.length < edges) {
+            edgeOffset = new int[edges];
+        }
         for (int e = 0; e < edges; e++) {
             edgeOffset[e] = slot[rv[e]] * L;
         }
