@@ -142,6 +142,19 @@ public final class DensityEvolution {
      * @return the number of iterations to converge, or -1 if it did not within the limit
      */
     public int iterationsToConverge(final double p) {
+        return (int) run(p, false);
+    }
+
+    /**
+     * @param p crossover probability of the side information
+     * @return the a-posteriori bit error probability after the iteration limit (no early stop): shows the
+     *         min-sum error floor below threshold
+     */
+    public double errorAfterAllIterations(final double p) {
+        return run(p, true);
+    }
+
+    private double run(final double p, final boolean toTheEnd) {
         final double l0 = Math.log((1 - p) / p);
         final double delta = l0 / QUANT;
         final double[] channel = new double[size];
@@ -167,7 +180,10 @@ public final class DensityEvolution {
                     axpy(varFraction[j], acc, posterior);
                 }
             }
-            if (errorProbability(posterior) < TARGET_ERROR) {
+            if (toTheEnd && it == maxIterations) {
+                return errorProbability(posterior);
+            }
+            if (!toTheEnd && errorProbability(posterior) < TARGET_ERROR) {
                 return it;
             }
             normalize(varMsg);
