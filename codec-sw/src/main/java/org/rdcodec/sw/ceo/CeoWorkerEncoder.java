@@ -67,6 +67,12 @@ public final class CeoWorkerEncoder {
     private final int[][] lastR;
     private long lastRound = -1;
     private final Map<LadderKey, long[]> ladderCache = new HashMap<>();
+    /** The rate estimate's samples and their LLR chain (kept between layers and rounds). */
+    private final PlaneLlrChain sampleChain = new PlaneLlrChain();
+    private int[] sampleR = new int[0];
+    private float[] sampleU = new float[0];
+    private double[] sampleMu = new double[0];
+    private float[] sampleLlr = new float[0];
 
     /** One block's rate-adaptive ladder of the last round. */
     private record LadderKey(int layer, int plane, int from, int base) {
@@ -475,26 +481,33 @@ public final class CeoWorkerEncoder {
         final BitPlaneModel model = new BitPlaneModel(planes, qmin);
         final SplittableRandom rng = new SplittableRandom(Dither.mix64(seed ^ plan.round() * 0x9E3779B97F4A7C15L ^ worker * 31L + layer));
         final int stride = Math.max(1, n / SAMPLES);
+        final int count = (n + stride - 1) / stride;
+        if (sampleR.length < count) {
+            sampleR = new int[count];
+            sampleU = new float[count];
+            sampleMu = new double[count];
+            sampleLlr = new float[count];
+        }
+        for (int k = 0, i = 0; k < count; k++, i += stride) {
+            sampleMu[k] = c * y[off + i] + w * rng.nextGaussian();
+            sampleU[k] = Dither.centred(key, i);
+            sampleR[k] = r[i];
+        }
+        // every sample's planes, each at its true prefix: the server's chain (same kernel) on the samples
         final double[][] est = new double[3][planes];
-        final float[] llrs = new float[planes];
-        int count = 0;
-        for (int i = 0; i < n; i += stride) {
-            final double mu = c * y[off + i] + w * rng.nextGaussian();
-            final float u = Dither.centred(key, i);
-            model.chainLlrs(r[i], u, step, mu, s, llrs);
-            for (int b = planes - 1; b >= 0; b--) {
-                // minority probability pw = e / (1 + e), e = exp(-|L|); then ln((1 - pw) / pw) = |L| exactly, so
-                // h_b(pw) = (|L| pw + ln(1 + e)) / ln 2 and the dispersion pw (1 - pw) (|L| / ln 2)^2 need no
-                // further logarithms (RateChoice's binaryEntropy and bitDispersion, rearranged)
-                final double abs = Math.abs((double) llrs[b]);
-                final double e = Math.exp(-abs);
-                final double pw = e / (1 + e);
-                est[0][b] += abs * pw + Math.log1p(e);
-                est[1][b] += pw * (1 - pw) * abs * abs;
-                // expected hard-decision error: the less likely value occurs with probability pw
-                est[2][b] += pw;
-            }
-            count++;
+        final double[] sums = new double[3];
+        sampleChain.start(count);
+        for (int b = planes - 1; b >= 0; b--) {
+            sampleChain.llrs(model, b, sampleR, sampleU, step, sampleMu, s, count, sampleLlr);
+            // minority probability pw = e / (1 + e), e = exp(-|L|); then ln((1 - pw) / pw) = |L| exactly, so
+            // h_b(pw) = (|L| pw + ln(1 + e)) / ln 2 and the dispersion pw (1 - pw) (|L| / ln 2)^2 need no
+            // further logarithms (RateChoice's binaryEntropy and bitDispersion, rearranged); the expected
+            // hard-decision error is pw (the less likely value occurs with probability pw)
+            PlaneLlrChain.moments(sampleLlr, count, sums);
+            est[0][b] = sums[0];
+            est[1][b] = sums[1];
+            est[2][b] = sums[2];
+            sampleChain.descend(b, sampleR, count);
         }
         final double ln2 = Math.log(2);
         for (int b = 0; b < planes; b++) {
