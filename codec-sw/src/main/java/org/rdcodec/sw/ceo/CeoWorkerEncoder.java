@@ -3,6 +3,7 @@ package org.rdcodec.sw.ceo;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.agrona.ExpandableArrayBuffer;
@@ -73,6 +74,8 @@ public final class CeoWorkerEncoder {
     private float[] sampleU = new float[0];
     private double[] sampleMu = new double[0];
     private float[] sampleLlr = new float[0];
+    /** Per ladder code (by identity: CeoCodes hands out one instance per code) the code of its base alone. */
+    private final Map<LadderCode, LadderCode> baseCodes = new IdentityHashMap<>();
 
     /** One block's rate-adaptive ladder of the last round. */
     private record LadderKey(int layer, int plane, int from, int base) {
@@ -233,13 +236,29 @@ public final class CeoWorkerEncoder {
             return 0;
         }
         final int width = range + 1;
-        final int[] hist = new int[contexts * width];
-        final int[] total = new int[contexts];
-        for (int i = 0; i < n; i++) {
+        final int size = contexts * width;
+        // four interleaved histograms: consecutive equal bins no longer wait on each other's increment (a
+        // store-to-load chain), and the context totals come from the rows afterwards
+        final int[] hist = new int[HISTOGRAM_COPIES * size];
+        final int bound = n - n % HISTOGRAM_COPIES;
+        for (int i = 0; i < bound; i += HISTOGRAM_COPIES) {
             // EntropyContexts.of(key, i, contexts), from the quantizer's hash
-            final int c = (int) (((long) (hash[i] >>> 8) * contexts) >>> 24);
-            hist[c * width + r[i]]++;
-            total[c]++;
+            hist[bin(hash[i], r[i], contexts, width)]++;
+            hist[size + bin(hash[i + 1], r[i + 1], contexts, width)]++;
+            hist[2 * size + bin(hash[i + 2], r[i + 2], contexts, width)]++;
+            hist[3 * size + bin(hash[i + 3], r[i + 3], contexts, width)]++;
+        }
+        for (int i = bound; i < n; i++) {
+            hist[bin(hash[i], r[i], contexts, width)]++;
+        }
+        for (int v = 0; v < size; v++) {
+            hist[v] += hist[size + v] + hist[2 * size + v] + hist[3 * size + v];
+        }
+        final int[] total = new int[contexts];
+        for (int c = 0; c < contexts; c++) {
+            for (int v = c * width, e = v + width; v < e; v++) {
+                total[c] += hist[v];
+            }
         }
         double bits = 0;
         for (int c = 0; c < contexts; c++) {
@@ -252,6 +271,14 @@ public final class CeoWorkerEncoder {
         }
         return ENTROPY_BOUND_FRACTION * bits / Math.log(2) - (double) contexts * STATE_SLACK_BITS;
     }
+
+    /** The histogram bin of an index: its context (EntropyContexts.of from the dither hash) times width plus r. */
+    private static int bin(final int hash, final int r, final int contexts, final int width) {
+        return (int) (((long) (hash >>> 8) * contexts) >>> 24) * width + r;
+    }
+
+    /** Interleaved copies of the histogram in {@link #entropyLowerBound}. */
+    private static final int HISTOGRAM_COPIES = 4;
 
     /** Widest index range for which {@link #entropyLowerBound} builds a histogram (contexts x range ints). */
     private static final int MAX_HISTOGRAM = 1 << 16;
@@ -368,9 +395,12 @@ public final class CeoWorkerEncoder {
     }
 
     /**
-     * Every block's ladder bits. The full blocks of a plane share one code (one syndrome length per plane), so
-     * they go through the bit-sliced {@link SyndromeEncoder#encodeBatch}, 64 at a time; a shorter last block
-     * has its own code and is encoded alone.
+     * Every block's ladder bits, as many as the frame carries. The full blocks of a plane share one code (one
+     * syndrome length per plane), so they go through the bit-sliced {@link SyndromeEncoder#encodeBatch}, 64 at a
+     * time; a shorter last block has its own code and is encoded alone. Rate-adaptive frames carry only the
+     * ladder's first B bits, which are the base matrix's syndrome (a split check's halves add up to the check
+     * it came from), so those blocks are encoded with the base alone ({@link #sentBits}): the same bits without
+     * the 2B half-row syndromes and their reordering into the ladder.
      */
     private long[][] syndromes(final long[][] bits, final int n, final double h, final double disp) {
         final int block = spec.block();
@@ -381,17 +411,36 @@ public final class CeoWorkerEncoder {
             final int count = Math.min(SyndromeEncoder.BATCH, full - j0);
             final long[][] in = Arrays.copyOfRange(bits, j0, j0 + count);
             final int t = spec.rateAdaptive() ? adaptiveBaseBits(block, h, disp) : syndromeBits(block, h, disp);
-            final long[][] got = count == 1 ? new long[][] {SyndromeEncoder.encode(planeCode(block, t), in[0])}
-                    : SyndromeEncoder.encodeBatch(planeCode(block, t), in);
+            final LadderCode code = sentBits(planeCode(block, t), t);
+            final long[][] got = count == 1 ? new long[][] {SyndromeEncoder.encode(code, in[0])}
+                    : SyndromeEncoder.encodeBatch(code, in);
             System.arraycopy(got, 0, out, j0, count);
         }
         for (int j = full; j < blocks; j++) {
             final int nb = n - j * block;
             final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
-            out[j] = SyndromeEncoder.encode(planeCode(nb, t), bits[j]);
+            out[j] = SyndromeEncoder.encode(sentBits(planeCode(nb, t), t), bits[j]);
         }
         return out;
     }
+
+    /**
+     * The code whose syndrome is the frame's bits: in rate-adaptive mode the ladder's base alone (its B bits are
+     * the ladder's first B; the rest travel only on request, through {@link #ladder}), kept per ladder code;
+     * otherwise (feedback-free frames carry all M bits; and any frame carrying more than B) the code itself.
+     */
+    private LadderCode sentBits(final LadderCode code, final int t) {
+        if (!spec.rateAdaptive() || t > code.baseChecks() || code.baseChecks() == code.maxSyndromeBits()) {
+            return code;
+        }
+        if (baseCodes.size() >= BASE_CODES) {
+            baseCodes.clear();
+        }
+        return baseCodes.computeIfAbsent(code, c -> LadderCode.of(c.base(), c.baseChecks(), c.seed()));
+    }
+
+    /** Base-only codes kept (more than CeoCodes keeps ladders, so a run's working set fits). */
+    private static final int BASE_CODES = 256;
 
     /**
      * Rate-adaptive: the frame carries the ladder's base B = margin x the LDPC layer's measured base for that
