@@ -29,13 +29,17 @@ public final class PanamaPlaneEntropyKernel implements PlaneEntropyKernel {
     @Override
     public double entropyNats(final float[] llr, final int n) {
         DoubleVector h = DoubleVector.zero(DS);
-        for (int i = 0; i < n; i += LANES) {
-            final VectorMask<Float> m = FS.indexInRange(i, n);
-            final DoubleVector a = ((DoubleVector) FloatVector.fromArray(FS, llr, i, m)
-                    .convertShape(VectorOperators.F2D, DS, 0)).abs();
+        final int bound = DS.loopBound(n);
+        for (int i = 0; i < bound; i += LANES) {
+            final DoubleVector a = abs(FloatVector.fromArray(FS, llr, i));
             final DoubleVector e = a.neg().lanewise(VectorOperators.EXP);
-            // masked-off lanes hold a = 0: their term is ln 2, so blend it away
-            h = h.add(a.mul(e.div(e.add(1))).add(e.lanewise(VectorOperators.LOG1P)), m.cast(DS));
+            h = h.add(entropy(a, e));
+        }
+        if (bound < n) {
+            // the last, partial vector masked: its empty lanes load 0 and are not added
+            final DoubleVector a = abs(FloatVector.fromArray(FS, llr, bound, FS.indexInRange(bound, n)));
+            final DoubleVector e = a.neg().lanewise(VectorOperators.EXP);
+            h = h.add(entropy(a, e), DS.indexInRange(bound, n));
         }
         return inLaneOrder(h);
     }
@@ -45,20 +49,41 @@ public final class PanamaPlaneEntropyKernel implements PlaneEntropyKernel {
         DoubleVector h = DoubleVector.zero(DS);
         DoubleVector disp = DoubleVector.zero(DS);
         DoubleVector err = DoubleVector.zero(DS);
-        for (int i = 0; i < n; i += LANES) {
-            final VectorMask<Float> fm = FS.indexInRange(i, n);
-            final VectorMask<Double> m = fm.cast(DS);
-            final DoubleVector a = ((DoubleVector) FloatVector.fromArray(FS, llr, i, fm)
-                    .convertShape(VectorOperators.F2D, DS, 0)).abs();
+        final int bound = DS.loopBound(n);
+        for (int i = 0; i < bound; i += LANES) {
+            final DoubleVector a = abs(FloatVector.fromArray(FS, llr, i));
             final DoubleVector e = a.neg().lanewise(VectorOperators.EXP);
             final DoubleVector p = e.div(e.add(1));
-            h = h.add(a.mul(p).add(e.lanewise(VectorOperators.LOG1P)), m);
-            disp = disp.add(p.mul(DoubleVector.broadcast(DS, 1).sub(p)).mul(a).mul(a), m);
+            h = h.add(entropy(a, e));
+            disp = disp.add(dispersion(a, p));
+            err = err.add(p);
+        }
+        if (bound < n) {
+            final VectorMask<Double> m = DS.indexInRange(bound, n);
+            final DoubleVector a = abs(FloatVector.fromArray(FS, llr, bound, FS.indexInRange(bound, n)));
+            final DoubleVector e = a.neg().lanewise(VectorOperators.EXP);
+            final DoubleVector p = e.div(e.add(1));
+            h = h.add(entropy(a, e), m);
+            disp = disp.add(dispersion(a, p), m);
             err = err.add(p, m);
         }
         sums[0] = inLaneOrder(h);
         sums[1] = inLaneOrder(disp);
         sums[2] = inLaneOrder(err);
+    }
+
+    private static DoubleVector abs(final FloatVector llr) {
+        return ((DoubleVector) llr.convertShape(VectorOperators.F2D, DS, 0)).abs();
+    }
+
+    /** a p + ln(1 + e), p = e / (1 + e), as the scalar kernel. */
+    private static DoubleVector entropy(final DoubleVector a, final DoubleVector e) {
+        return a.mul(e.div(e.add(1))).add(e.lanewise(VectorOperators.LOG1P));
+    }
+
+    /** p (1 - p) a a, as the scalar kernel. */
+    private static DoubleVector dispersion(final DoubleVector a, final DoubleVector p) {
+        return p.mul(DoubleVector.broadcast(DS, 1).sub(p)).mul(a).mul(a);
     }
 
     /** Cross-lane sum in lane order (reduceLanes leaves the order open, so results could vary from run to run). */
