@@ -3,9 +3,9 @@ package org.rdcodec.sw.ceo;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.agrona.ExpandableArrayBuffer;
 import org.rdcodec.core.entropy.EntropyCapacityException;
 import org.rdcodec.core.entropy.RansEncoder;
@@ -74,8 +74,12 @@ public final class CeoWorkerEncoder {
     private float[] sampleU = new float[0];
     private double[] sampleMu = new double[0];
     private float[] sampleLlr = new float[0];
-    /** Per ladder code (by identity: CeoCodes hands out one instance per code) the code of its base alone. */
-    private final Map<LadderCode, LadderCode> baseCodes = new IdentityHashMap<>();
+    /**
+     * Per ladder code (by identity: LadderCode keeps Object's equals, and CeoCodes hands out one instance per code)
+     * the code of its base alone, shared by all workers of the JVM (each holds a half-row copy of the base, about
+     * a megabyte at n = 65536, hence the small bound).
+     */
+    private static final Map<LadderCode, LadderCode> BASE_CODES = new ConcurrentHashMap<>();
 
     /** One block's rate-adaptive ladder of the last round. */
     private record LadderKey(int layer, int plane, int from, int base) {
@@ -433,14 +437,14 @@ public final class CeoWorkerEncoder {
         if (!spec.rateAdaptive() || t > code.baseChecks() || code.baseChecks() == code.maxSyndromeBits()) {
             return code;
         }
-        if (baseCodes.size() >= BASE_CODES) {
-            baseCodes.clear();
+        if (BASE_CODES.size() >= MAX_BASE_CODES) {
+            BASE_CODES.clear();
         }
-        return baseCodes.computeIfAbsent(code, c -> LadderCode.of(c.base(), c.baseChecks(), c.seed()));
+        return BASE_CODES.computeIfAbsent(code, c -> LadderCode.of(c.base(), c.baseChecks(), c.seed()));
     }
 
-    /** Base-only codes kept (more than CeoCodes keeps ladders, so a run's working set fits). */
-    private static final int BASE_CODES = 256;
+    /** Base-only codes kept: a round uses one or two codes per plane and layer (a few planes each). */
+    private static final int MAX_BASE_CODES = 32;
 
     /**
      * Rate-adaptive: the frame carries the ladder's base B = margin x the LDPC layer's measured base for that
