@@ -12,20 +12,32 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rdcodec.core.quant.Dither;
+import org.rdcodec.sw.ceo.BitPlaneModel;
 import org.rdcodec.sw.ceo.CeoQuantizerKernel;
 import org.rdcodec.sw.ceo.PanamaCeoQuantizerKernel;
 import org.rdcodec.sw.ceo.PanamaPlaneBitsKernel;
+import org.rdcodec.sw.ceo.PanamaPlaneEntropyKernel;
+import org.rdcodec.sw.ceo.PanamaPlaneLlrKernel;
 import org.rdcodec.sw.ceo.PlaneBitsKernel;
+import org.rdcodec.sw.ceo.PlaneEdges;
+import org.rdcodec.sw.ceo.PlaneEntropyKernel;
+import org.rdcodec.sw.ceo.PlaneLlrKernel;
 import org.rdcodec.sw.ceo.ScalarCeoQuantizerKernel;
 import org.rdcodec.sw.ceo.ScalarPlaneBitsKernel;
+import org.rdcodec.sw.ceo.ScalarPlaneEntropyKernel;
+import org.rdcodec.sw.ceo.ScalarPlaneLlrKernel;
 
 /**
- * The CEO worker's two kernels, scalar against Vector API, on the sizes of {@link StreamingReadBenchmark}:
+ * The CEO codec's kernels, scalar against Vector API, on the sizes of {@link StreamingReadBenchmark}:
  * {@link CeoQuantizerKernel} (dithered quantization with the index range; {@code quantizeWithHashes} also writes
- * each coordinate's dither hash, as the worker does) and {@link PlaneBitsKernel} (one bit-plane of the offset
- * indices into packed words). GB/s = {@code bytes * ops/s / 1e9}, bytes of float input (plane bits: of the int
- * indices, the same count of 4-byte values). The worker works on heap arrays, so the Gaussian input is copied
- * to a {@code float[]} once per trial.
+ * each coordinate's dither hash, as the worker does), {@link PlaneBitsKernel} (one bit-plane of the offset
+ * indices into packed words), {@link PlaneLlrKernel} (one plane's LLRs, the server's per-coordinate work and the
+ * worker's rate estimate) and {@link PlaneEntropyKernel} (the plane's conditional-entropy sum over its LLRs).
+ * GB/s = {@code bytes * ops/s / 1e9}, bytes of float input (plane bits: of the int indices, the same count of
+ * 4-byte values; LLRs and entropy: 4 bytes per coordinate, on at most {@link #LLR_COORDINATES} coordinates, the
+ * server's layer at P = 2^20, since the LLR chain keeps 13 doubles of state per coordinate). The worker works on
+ * heap arrays, so the Gaussian input is copied to a {@code float[]} once per trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,6 +62,21 @@ public class CeoKernelsBenchmark extends KernelBenchmarkState {
     private long[] words;
     private CeoQuantizerKernel quantizer;
     private PlaneBitsKernel planeBits;
+    private PlaneLlrKernel llrKernel;
+    private PlaneEntropyKernel entropyKernel;
+
+    /** Most coordinates of the LLR and entropy benchmarks. */
+    static final int LLR_COORDINATES = 1 << 20;
+    /** The side information's standard deviation, in units of the input's (a later worker's, about). */
+    private static final double SIDE_SD = 0.3;
+    private int llrCount;
+    private BitPlaneModel model;
+    private float[] dither;
+    private double[] mu;
+    private float[] llr;
+    private final PlaneEdges lo = new PlaneEdges();
+    private final PlaneEdges mid = new PlaneEdges();
+    private final PlaneEdges hi = new PlaneEdges();
 
     /** Creates the state (JMH instantiates it). */
     public CeoKernelsBenchmark() {
@@ -59,6 +86,8 @@ public class CeoKernelsBenchmark extends KernelBenchmarkState {
     protected void choose(final boolean panama) {
         quantizer = panama ? new PanamaCeoQuantizerKernel() : new ScalarCeoQuantizerKernel();
         planeBits = panama ? new PanamaPlaneBitsKernel() : new ScalarPlaneBitsKernel();
+        llrKernel = panama ? new PanamaPlaneLlrKernel() : new ScalarPlaneLlrKernel();
+        entropyKernel = panama ? new PanamaPlaneEntropyKernel() : new ScalarPlaneEntropyKernel();
     }
 
     @Override
@@ -76,6 +105,21 @@ public class CeoKernelsBenchmark extends KernelBenchmarkState {
         for (int i = 0; i < floats; i++) {
             offsetIndices[i] = q[i] - min;
         }
+        final int max = CeoQuantizerKernel.max(range);
+        llrCount = Math.min(floats, LLR_COORDINATES);
+        model = new BitPlaneModel(Math.max(2, 32 - Integer.numberOfLeadingZeros(max - min)), min);
+        dither = new float[llrCount];
+        mu = new double[llrCount];
+        llr = new float[llrCount];
+        final java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < llrCount; i++) {
+            dither[i] = Dither.centred(KEY, i);
+            mu[i] = y[i] + SIDE_SD * rng.nextGaussian();
+        }
+        lo.lowerEnd(llrCount);
+        hi.upperEnd(llrCount);
+        // the top plane's LLRs as the entropy benchmark's input
+        llrKernel.llrs(model, model.planes() - 1, offsetIndices, dither, STEP, mu, SIDE_SD, llrCount, lo, mid, hi, llr);
     }
 
     /**
@@ -107,5 +151,28 @@ public class CeoKernelsBenchmark extends KernelBenchmarkState {
         counter.inputBytes += bytes;
         planeBits.extract(offsetIndices, 0, floats, 1, words);
         return words;
+    }
+
+    /**
+     * The second plane from the top over the whole index range (every coordinate: one Gaussian tail, one log).
+     *
+     * @param counter counts 4 bytes per coordinate
+     * @return the LLRs
+     */
+    @Benchmark
+    public float[] planeLlrs(final InputBytes counter) {
+        counter.inputBytes += 4L * llrCount;
+        llrKernel.llrs(model, model.planes() - 2, offsetIndices, dither, STEP, mu, SIDE_SD, llrCount, lo, mid, hi, llr);
+        return llr;
+    }
+
+    /**
+     * @param counter counts 4 bytes per LLR
+     * @return the conditional-entropy sum (nats)
+     */
+    @Benchmark
+    public double planeEntropy(final InputBytes counter) {
+        counter.inputBytes += 4L * llrCount;
+        return entropyKernel.entropyNats(llr, llrCount);
     }
 }

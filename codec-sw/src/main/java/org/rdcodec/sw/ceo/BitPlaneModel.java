@@ -132,8 +132,16 @@ public final class BitPlaneModel {
      */
     float halvesLlr(final double[] lo, final int l, final double[] mid, final int m, final double[] hi, final int h,
             final int plane, final long r0, final float u, final double step, final double mu, final double s) {
-        final double p0 = interval(lo[l], lo[l + 1], lo[l + 2], mid[m], mid[m + 1], mid[m + 2]);
-        final double p1 = interval(mid[m], mid[m + 1], mid[m + 2], hi[h], hi[h + 1], hi[h + 2]);
+        return halvesLlr(lo[l], lo[l + 1], lo[l + 2], mid[m], mid[m + 1], mid[m + 2], hi[h], hi[h + 1], hi[h + 2],
+                plane, r0, u, step, mu, s);
+    }
+
+    /** {@link #halvesLlr(double[], int, double[], int, double[], int, int, long, float, double, double, double)}. */
+    float halvesLlr(final double loZ, final double loPos, final double loNeg, final double midZ, final double midPos,
+            final double midNeg, final double hiZ, final double hiPos, final double hiNeg, final int plane,
+            final long r0, final float u, final double step, final double mu, final double s) {
+        final double p0 = interval(loZ, loPos, loNeg, midZ, midPos, midNeg);
+        final double p1 = interval(midZ, midPos, midNeg, hiZ, hiPos, hiNeg);
         if (p0 > 0 && p1 > 0) {
             final double x = Math.log(p0 / p1);
             return (float) Math.max(-MAX_LLR, Math.min(MAX_LLR, x));

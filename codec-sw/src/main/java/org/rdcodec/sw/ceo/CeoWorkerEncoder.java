@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.agrona.ExpandableArrayBuffer;
 import org.rdcodec.core.entropy.EntropyCapacityException;
 import org.rdcodec.core.entropy.RansEncoder;
@@ -67,6 +68,18 @@ public final class CeoWorkerEncoder {
     private final int[][] lastR;
     private long lastRound = -1;
     private final Map<LadderKey, long[]> ladderCache = new HashMap<>();
+    /** The rate estimate's samples and their LLR chain (kept between layers and rounds). */
+    private final PlaneLlrChain sampleChain = new PlaneLlrChain();
+    private int[] sampleR = new int[0];
+    private float[] sampleU = new float[0];
+    private double[] sampleMu = new double[0];
+    private float[] sampleLlr = new float[0];
+    /**
+     * Per ladder code (by identity: LadderCode keeps Object's equals, and CeoCodes hands out one instance per code)
+     * the code of its base alone, shared by all workers of the JVM (each holds a half-row copy of the base, about
+     * a megabyte at n = 65536, hence the small bound).
+     */
+    private static final Map<LadderCode, LadderCode> BASE_CODES = new ConcurrentHashMap<>();
 
     /** One block's rate-adaptive ladder of the last round. */
     private record LadderKey(int layer, int plane, int from, int base) {
@@ -227,13 +240,29 @@ public final class CeoWorkerEncoder {
             return 0;
         }
         final int width = range + 1;
-        final int[] hist = new int[contexts * width];
-        final int[] total = new int[contexts];
-        for (int i = 0; i < n; i++) {
+        final int size = contexts * width;
+        // four interleaved histograms: consecutive equal bins no longer wait on each other's increment (a
+        // store-to-load chain), and the context totals come from the rows afterwards
+        final int[] hist = new int[HISTOGRAM_COPIES * size];
+        final int bound = n - n % HISTOGRAM_COPIES;
+        for (int i = 0; i < bound; i += HISTOGRAM_COPIES) {
             // EntropyContexts.of(key, i, contexts), from the quantizer's hash
-            final int c = (int) (((long) (hash[i] >>> 8) * contexts) >>> 24);
-            hist[c * width + r[i]]++;
-            total[c]++;
+            hist[bin(hash[i], r[i], contexts, width)]++;
+            hist[size + bin(hash[i + 1], r[i + 1], contexts, width)]++;
+            hist[2 * size + bin(hash[i + 2], r[i + 2], contexts, width)]++;
+            hist[3 * size + bin(hash[i + 3], r[i + 3], contexts, width)]++;
+        }
+        for (int i = bound; i < n; i++) {
+            hist[bin(hash[i], r[i], contexts, width)]++;
+        }
+        for (int v = 0; v < size; v++) {
+            hist[v] += hist[size + v] + hist[2 * size + v] + hist[3 * size + v];
+        }
+        final int[] total = new int[contexts];
+        for (int c = 0; c < contexts; c++) {
+            for (int v = c * width, e = v + width; v < e; v++) {
+                total[c] += hist[v];
+            }
         }
         double bits = 0;
         for (int c = 0; c < contexts; c++) {
@@ -246,6 +275,14 @@ public final class CeoWorkerEncoder {
         }
         return ENTROPY_BOUND_FRACTION * bits / Math.log(2) - (double) contexts * STATE_SLACK_BITS;
     }
+
+    /** The histogram bin of an index: its context (EntropyContexts.of from the dither hash) times width plus r. */
+    private static int bin(final int hash, final int r, final int contexts, final int width) {
+        return (int) (((long) (hash >>> 8) * contexts) >>> 24) * width + r;
+    }
+
+    /** Interleaved copies of the histogram in {@link #entropyLowerBound}. */
+    private static final int HISTOGRAM_COPIES = 4;
 
     /** Widest index range for which {@link #entropyLowerBound} builds a histogram (contexts x range ints). */
     private static final int MAX_HISTOGRAM = 1 << 16;
@@ -362,9 +399,12 @@ public final class CeoWorkerEncoder {
     }
 
     /**
-     * Every block's ladder bits. The full blocks of a plane share one code (one syndrome length per plane), so
-     * they go through the bit-sliced {@link SyndromeEncoder#encodeBatch}, 64 at a time; a shorter last block
-     * has its own code and is encoded alone.
+     * Every block's ladder bits, as many as the frame carries. The full blocks of a plane share one code (one
+     * syndrome length per plane), so they go through the bit-sliced {@link SyndromeEncoder#encodeBatch}, 64 at a
+     * time; a shorter last block has its own code and is encoded alone. Rate-adaptive frames carry only the
+     * ladder's first B bits, which are the base matrix's syndrome (a split check's halves add up to the check
+     * it came from), so those blocks are encoded with the base alone ({@link #sentBits}): the same bits without
+     * the 2B half-row syndromes and their reordering into the ladder.
      */
     private long[][] syndromes(final long[][] bits, final int n, final double h, final double disp) {
         final int block = spec.block();
@@ -375,17 +415,36 @@ public final class CeoWorkerEncoder {
             final int count = Math.min(SyndromeEncoder.BATCH, full - j0);
             final long[][] in = Arrays.copyOfRange(bits, j0, j0 + count);
             final int t = spec.rateAdaptive() ? adaptiveBaseBits(block, h, disp) : syndromeBits(block, h, disp);
-            final long[][] got = count == 1 ? new long[][] {SyndromeEncoder.encode(planeCode(block, t), in[0])}
-                    : SyndromeEncoder.encodeBatch(planeCode(block, t), in);
+            final LadderCode code = sentBits(planeCode(block, t), t);
+            final long[][] got = count == 1 ? new long[][] {SyndromeEncoder.encode(code, in[0])}
+                    : SyndromeEncoder.encodeBatch(code, in);
             System.arraycopy(got, 0, out, j0, count);
         }
         for (int j = full; j < blocks; j++) {
             final int nb = n - j * block;
             final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
-            out[j] = SyndromeEncoder.encode(planeCode(nb, t), bits[j]);
+            out[j] = SyndromeEncoder.encode(sentBits(planeCode(nb, t), t), bits[j]);
         }
         return out;
     }
+
+    /**
+     * The code whose syndrome is the frame's bits: in rate-adaptive mode the ladder's base alone (its B bits are
+     * the ladder's first B; the rest travel only on request, through {@link #ladder}), kept per ladder code;
+     * otherwise (feedback-free frames carry all M bits; and any frame carrying more than B) the code itself.
+     */
+    private LadderCode sentBits(final LadderCode code, final int t) {
+        if (!spec.rateAdaptive() || t > code.baseChecks() || code.baseChecks() == code.maxSyndromeBits()) {
+            return code;
+        }
+        if (BASE_CODES.size() >= MAX_BASE_CODES) {
+            BASE_CODES.clear();
+        }
+        return BASE_CODES.computeIfAbsent(code, c -> LadderCode.of(c.base(), c.baseChecks(), c.seed()));
+    }
+
+    /** Base-only codes kept: a round uses one or two codes per plane and layer (a few planes each). */
+    private static final int MAX_BASE_CODES = 32;
 
     /**
      * Rate-adaptive: the frame carries the ladder's base B = margin x the LDPC layer's measured base for that
@@ -475,26 +534,33 @@ public final class CeoWorkerEncoder {
         final BitPlaneModel model = new BitPlaneModel(planes, qmin);
         final SplittableRandom rng = new SplittableRandom(Dither.mix64(seed ^ plan.round() * 0x9E3779B97F4A7C15L ^ worker * 31L + layer));
         final int stride = Math.max(1, n / SAMPLES);
+        final int count = (n + stride - 1) / stride;
+        if (sampleR.length < count) {
+            sampleR = new int[count];
+            sampleU = new float[count];
+            sampleMu = new double[count];
+            sampleLlr = new float[count];
+        }
+        for (int k = 0, i = 0; k < count; k++, i += stride) {
+            sampleMu[k] = c * y[off + i] + w * rng.nextGaussian();
+            sampleU[k] = Dither.centred(key, i);
+            sampleR[k] = r[i];
+        }
+        // every sample's planes, each at its true prefix: the server's chain (same kernel) on the samples
         final double[][] est = new double[3][planes];
-        final float[] llrs = new float[planes];
-        int count = 0;
-        for (int i = 0; i < n; i += stride) {
-            final double mu = c * y[off + i] + w * rng.nextGaussian();
-            final float u = Dither.centred(key, i);
-            model.chainLlrs(r[i], u, step, mu, s, llrs);
-            for (int b = planes - 1; b >= 0; b--) {
-                // minority probability pw = e / (1 + e), e = exp(-|L|); then ln((1 - pw) / pw) = |L| exactly, so
-                // h_b(pw) = (|L| pw + ln(1 + e)) / ln 2 and the dispersion pw (1 - pw) (|L| / ln 2)^2 need no
-                // further logarithms (RateChoice's binaryEntropy and bitDispersion, rearranged)
-                final double abs = Math.abs((double) llrs[b]);
-                final double e = Math.exp(-abs);
-                final double pw = e / (1 + e);
-                est[0][b] += abs * pw + Math.log1p(e);
-                est[1][b] += pw * (1 - pw) * abs * abs;
-                // expected hard-decision error: the less likely value occurs with probability pw
-                est[2][b] += pw;
-            }
-            count++;
+        final double[] sums = new double[3];
+        sampleChain.start(count);
+        for (int b = planes - 1; b >= 0; b--) {
+            sampleChain.llrs(model, b, sampleR, sampleU, step, sampleMu, s, count, sampleLlr);
+            // minority probability pw = e / (1 + e), e = exp(-|L|); then ln((1 - pw) / pw) = |L| exactly, so
+            // h_b(pw) = (|L| pw + ln(1 + e)) / ln 2 and the dispersion pw (1 - pw) (|L| / ln 2)^2 need no
+            // further logarithms (RateChoice's binaryEntropy and bitDispersion, rearranged); the expected
+            // hard-decision error is pw (the less likely value occurs with probability pw)
+            PlaneLlrChain.moments(sampleLlr, count, sums);
+            est[0][b] = sums[0];
+            est[1][b] = sums[1];
+            est[2][b] = sums[2];
+            sampleChain.descend(b, sampleR, count);
         }
         final double ln2 = Math.log(2);
         for (int b = 0; b < planes; b++) {

@@ -98,7 +98,7 @@ class BitPlaneModelTest {
             truth[i] = i % 11 == 0 ? (i % 2) * ((1 << planes) - 1) : rnd.nextInt(1 << planes);
         }
         final double s = 1.3;
-        final PlaneLlrChain chain = new PlaneLlrChain();
+        final PlaneLlrChain chain = new PlaneLlrChain(new ScalarPlaneLlrKernel());
         // a longer chain first, so the reused arrays hold stale values
         chain.start(n + 7);
         chain.start(n);
