@@ -67,6 +67,8 @@ public final class CeoWorkerEncoder {
     private final int[][] lastR;
     private long lastRound = -1;
     private final Map<LadderKey, long[]> ladderCache = new HashMap<>();
+    /** The E8 sections ({@code quantizer=e8}), created on first use. */
+    private CeoE8Encoder e8;
 
     /** One block's rate-adaptive ladder of the last round. */
     private record LadderKey(int layer, int plane, int from, int base) {
@@ -106,8 +108,13 @@ public final class CeoWorkerEncoder {
         out.putInt(8, worker, ByteOrder.LITTLE_ENDIAN);
         out.putLong(12, plan.round(), ByteOrder.LITTLE_ENDIAN);
         int pos = CeoFrame.HEADER_BYTES;
+        boolean anyE8 = false;
         for (int l = 0; l < layout.layerCount(); l++) {
             pos = encodeLayer(y, l, plan, out, pos);
+            anyE8 |= e8 != null && e8.holds(l);
+        }
+        if (anyE8) {
+            out.putShort(4, CeoFrame.VERSION_E8, ByteOrder.LITTLE_ENDIAN);
         }
         out.putInt(20, pos - CeoFrame.HEADER_BYTES, ByteOrder.LITTLE_ENDIAN);
         out.checkLimit(pos + CeoFrame.TRAILER_BYTES);
@@ -130,6 +137,9 @@ public final class CeoWorkerEncoder {
      * @return the packed bits
      */
     public long[] rawPlane(final long round, final int layer, final int plane, final int from, final int n) {
+        if (round == lastRound && e8 != null && e8.holds(layer)) {
+            return e8.rawPlane(layer, plane, from, n);
+        }
         if (layer < 0 || layer >= lastR.length || round != lastRound || lastR[layer] == null) {
             throw new IllegalStateException("worker " + worker + " holds no planes of round " + round + " layer " + layer);
         }
@@ -144,6 +154,9 @@ public final class CeoWorkerEncoder {
         final int off = layout.offset(layer);
         final int n = layout.size(layer);
         lastR[layer] = null;
+        if (e8 != null) {
+            e8.clear(layer);
+        }
         double step = plan.step()[worker][layer];
         final int position = plan.position(worker, layer);
         out.checkLimit(pos + 32);
@@ -172,6 +185,16 @@ public final class CeoWorkerEncoder {
         }
         final float fstep = (float) step;
         final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
+        if (spec.e8() && !plan.bootstrap() && position > 0 && n >= CeoE8.MIN_LAYER) {
+            if (e8 == null) {
+                e8 = new CeoE8Encoder(this, layout.layerCount(), seed, spec);
+            }
+            out.putInt(pos, 0);
+            out.putByte(pos, CeoFrame.MODE_E8);
+            out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
+            out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
+            return e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
+        }
         final int[] q = new int[n];
         final int[] hash = new int[n];
         final long range = QUANTIZER.quantize(y, off, n, fstep, key, MAX_INDEX, q, hash);
