@@ -38,6 +38,8 @@ final class CeoE8Encoder {
     /** [layer][plane id] the last round's plane bits (id {@link CeoE8#COSET_PLANE}: the coset bits). */
     private final long[][][] planes;
     private final int[][] lengths;
+    /** Expected bits of the last section written (header, tail, planes), as the scalar planes' estimate counts them. */
+    private double expectedBits;
 
     CeoE8Encoder(final CeoWorkerEncoder owner, final int layers, final long seed, final CeoSpec spec) {
         this.owner = owner;
@@ -46,6 +48,11 @@ final class CeoE8Encoder {
         this.spec = spec;
         this.planes = new long[layers][][];
         this.lengths = new int[layers][];
+    }
+
+    /** @return the expected bits of the last section written: its fixed parts plus each plane's expected cost */
+    double expectedBits() {
+        return expectedBits;
     }
 
     /** Forgets layer l's planes (a new round). */
@@ -117,6 +124,7 @@ final class CeoE8Encoder {
             r[i] = z[i] - zmin;
         }
         int p = pos;
+        expectedBits = 8.0 * (12 + 8 + 4 * (n - ne));
         out.checkLimit(p + 8 + 4 * (n - ne));
         out.putInt(p, zmin, ByteOrder.LITTLE_ENDIAN);
         out.putInt(p + 4, nplanes, ByteOrder.LITTLE_ENDIAN);
@@ -187,8 +195,14 @@ final class CeoE8Encoder {
             parts[j] = PlaneBits.slice(bits, j * block, Math.min(m, (j + 1) * block));
         }
         final long[][] ladders = kind == PlaneKind.SYNDROME ? syndromes(parts, m, h, disp) : null;
+        expectedBits += 32;
         for (int j = 0; j < blocks; j++) {
             final int nb = Math.min(block, m - j * block);
+            expectedBits += switch (kind) {
+                case CHECK -> CeoWorkerEncoder.CHECK_BITS + Math.min(1.0, nb * err) * (nb + CeoServerDecoder.REQUEST_BITS);
+                case RAW -> 8 * ((nb + 7) / 8);
+                case SYNDROME -> 128 + owner.syndromeBits(nb, h, disp);
+            };
             switch (kind) {
                 case CHECK -> {
                     out.checkLimit(p + 4);

@@ -193,7 +193,13 @@ public final class CeoWorkerEncoder {
             out.putByte(pos, CeoFrame.MODE_E8);
             out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
             out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
-            return e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
+            final int end = e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
+            // weak side information: the E8 planes' expected cost can exceed what the scalar indices would cost
+            // entropy coded; then the scalar path below rewrites the section (and picks its own planes or rANS)
+            if (e8.expectedBits() <= scalarEntropyEstimate(y, off, n, fstep, key, Math.sqrt(m2))) {
+                return end;
+            }
+            e8.clear(layer);
         }
         final int[] q = new int[n];
         final int[] hash = new int[n];
@@ -268,6 +274,29 @@ public final class CeoWorkerEncoder {
             }
         }
         return ENTROPY_BOUND_FRACTION * bits / Math.log(2) - (double) contexts * STATE_SLACK_BITS;
+    }
+
+    /**
+     * The scalar indices' empirical entropy given their dither context (what rANS would spend on them, up to its
+     * tables and states), or +infinity when there is no estimate (range too wide, or an index out of range: the
+     * scalar path would refuse the step anyway).
+     */
+    private double scalarEntropyEstimate(final float[] y, final int off, final int n, final float step, final int key,
+            final double rms) {
+        final int[] q = new int[n];
+        final int[] hash = new int[n];
+        final long range = QUANTIZER.quantize(y, off, n, step, key, MAX_INDEX, q, hash);
+        if (range < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        final int qmin = CeoQuantizerKernel.min(range);
+        final int width = CeoQuantizerKernel.max(range) - qmin;
+        for (int i = 0; i < n; i++) {
+            q[i] -= qmin;
+        }
+        final int contexts = EntropyContexts.count(n, step, rms);
+        final double bound = entropyLowerBound(q, n, width, hash, contexts);
+        return bound > 0 ? (bound + contexts * STATE_SLACK_BITS) / ENTROPY_BOUND_FRACTION : Double.POSITIVE_INFINITY;
     }
 
     /** Widest index range for which {@link #entropyLowerBound} builds a histogram (contexts x range ints). */

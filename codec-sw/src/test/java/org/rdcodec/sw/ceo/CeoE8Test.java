@@ -1,5 +1,6 @@
 package org.rdcodec.sw.ceo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,6 +152,25 @@ class CeoE8Test {
             System.out.printf("round %d: e8 %.4f bits (mse %.5f), scalar %.4f bits (mse %.5f)%n", t, bitsE8, mseE8, bitsScalar,
                     mseScalar);
             assertTrue(bitsE8 < bitsScalar, "round " + t + ": e8 " + bitsE8 + " vs scalar " + bitsScalar);
+        }
+    }
+
+    @Test
+    void weakSideInformationFallsBackToTheScalarPath() {
+        // sx2/sn2 = 0.1: the side information says little, the scalar codec entropy-codes every worker, and the
+        // E8 planes' expected cost is above the scalar indices' entropy, so the E8 workers take the scalar path
+        final int p = 1 << 13;
+        final CeoAggregator withE8 = new CeoAggregator(GradientLayout.uniform(p, 1), K, 1, CeoSpec.parse(SPEC));
+        final CeoAggregator reference = new CeoAggregator(GradientLayout.uniform(p, 1), K, 1, CeoSpec.parse(CeoCodecTest.SPEC));
+        for (int t = 0; t < 2; t++) {
+            final CeoSource src = new CeoSource(p, 0.1, CeoSource.homogeneous(K, SN2), 400 + t);
+            final CeoRoundResult a = withE8.round(t, src.y);
+            final CeoRoundResult b = reference.round(t, src.y);
+            System.out.printf("weak side information, round %d: e8 %.4f bits, scalar %.4f bits%n", t, a.totalBits() / (double) p,
+                    b.totalBits() / (double) p);
+            assertTrue(a.planes().stream().noneMatch(s -> s.plane() == CeoE8.COSET_PLANE), "round " + t);
+            assertEquals(b.totalBits(), a.totalBits(), "round " + t);
+            assertArrayEquals(b.estimate(), a.estimate(), "round " + t);
         }
     }
 
