@@ -6,7 +6,7 @@ import org.rdcodec.core.spec.SpecException;
 /**
  * The CEO codec's spec, parsed in codec-sw (not in the core catalog): {@code ceo:distortion=D} or
  * {@code ceo:rho=R}, plus optional {@code quantizer=scalar|e8} (e8: the bit-plane workers quantize on the E8
- * lattice, {@link CeoE8}), {@code margin=M} (multiplies the feedback-free
+ * lattice, {@code CeoE8}), {@code margin=M} (multiplies the feedback-free
  * syndrome bits; 1 = the LDPC layer's measured rate choice), {@code mode=rate-adaptive|feedback-free} and
  * {@code block=n} (LDPC block length in bits). Rate-adaptive is the default: at K = 10, sx2 = 10, sn2 = 1,
  * rho = 1, P = 2^16, 16384-bit blocks it sent 12.17 bits per coordinate against 13.20 feedback-free.
