@@ -62,7 +62,7 @@ public final class CeoFrame {
     public static final byte MODE_ENTROPY = 1;
     /** Bit-planes. */
     public static final byte MODE_PLANES = 2;
-    /** E8 bit-planes ({@link CeoE8}); only in version {@link #VERSION_E8}. */
+    /** E8 bit-planes ({@code CeoE8}); only in version {@link #VERSION_E8}. */
     public static final byte MODE_E8 = 3;
 
     private CeoFrame() {
