@@ -78,7 +78,7 @@ final class CeoE8Decoder {
         }
         // z's planes above the least significant
         final BitPlaneModel model = new BitPlaneModel(planes, zmin);
-        final double sz = s; // the cube model at the side information's own spread (lowest cross-entropy measured)
+        final double sz = CeoE8.planeSigma(s, a);
         final int[] r = new int[ne];
         final float[] llr = new float[ne];
         chain.start(ne);

@@ -274,7 +274,7 @@ final class CeoE8Encoder {
         final double cy = cov / varY;
         final double w = Math.sqrt(Math.max(0, v * v * (pa * pa * sx2 + pa) - cov * cov / varY));
         final double[][] series = CeoE8.seriesFactors(CeoE8.cosetSigma(s, delta));
-        final double sz = s; // the cube model at the side information's own spread (lowest cross-entropy measured)
+        final double sz = CeoE8.planeSigma(s, delta);
         final BitPlaneModel model = new BitPlaneModel(nplanes, zmin);
         final SplittableRandom rng = new SplittableRandom(Dither.mix64(seed ^ 0x5E8L ^ key * 0x9E3779B97F4A7C15L));
         final int stride = Math.max(1, blocks / (CeoWorkerEncoder.SAMPLES / CeoE8.DIM));

@@ -194,9 +194,10 @@ public final class CeoWorkerEncoder {
             out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
             out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
             final int end = e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
-            // weak side information: the E8 planes' expected cost can exceed what the scalar indices would cost
-            // entropy coded; then the scalar path below rewrites the section (and picks its own planes or rANS)
-            if (e8.expectedBits() <= scalarEntropyEstimate(y, off, n, fstep, key, Math.sqrt(m2))) {
+            // weak side information or coarse steps: the E8 planes' expected cost (the coset bit alone is up to
+            // 1/8 bit per coordinate) can exceed the scalar path's, planes or rANS; then the scalar path below
+            // rewrites the section and makes its own choice
+            if (e8.expectedBits() <= scalarCostEstimate(y, off, n, fstep, key, Math.sqrt(m2), plan, layer)) {
                 return end;
             }
             e8.clear(layer);
@@ -277,12 +278,13 @@ public final class CeoWorkerEncoder {
     }
 
     /**
-     * The scalar indices' empirical entropy given their dither context (what rANS would spend on them, up to its
-     * tables and states), or +infinity when there is no estimate (range too wide, or an index out of range: the
-     * scalar path would refuse the step anyway).
+     * What the scalar path would be expected to cost: the smaller of its bit-planes' expected bits (the same
+     * estimate it decides with) and the indices' empirical entropy given their dither context (what rANS would
+     * spend, up to its tables and states); +infinity when there is no estimate (an index out of range: the scalar
+     * path would refuse the step anyway).
      */
-    private double scalarEntropyEstimate(final float[] y, final int off, final int n, final float step, final int key,
-            final double rms) {
+    private double scalarCostEstimate(final float[] y, final int off, final int n, final float step, final int key,
+            final double rms, final CeoPlan plan, final int layer) {
         final int[] q = new int[n];
         final int[] hash = new int[n];
         final long range = QUANTIZER.quantize(y, off, n, step, key, MAX_INDEX, q, hash);
@@ -294,9 +296,11 @@ public final class CeoWorkerEncoder {
         for (int i = 0; i < n; i++) {
             q[i] -= qmin;
         }
+        final int planes = Math.max(1, 32 - Integer.numberOfLeadingZeros(width));
+        final double planeBits = expectedPlaneBits(n, planes, planeEstimates(q, n, planes, qmin, y, off, key, step, plan, layer));
         final int contexts = EntropyContexts.count(n, step, rms);
         final double bound = entropyLowerBound(q, n, width, hash, contexts);
-        return bound > 0 ? (bound + contexts * STATE_SLACK_BITS) / ENTROPY_BOUND_FRACTION : Double.POSITIVE_INFINITY;
+        return bound > 0 ? Math.min(planeBits, (bound + contexts * STATE_SLACK_BITS) / ENTROPY_BOUND_FRACTION) : planeBits;
     }
 
     /** Widest index range for which {@link #entropyLowerBound} builds a histogram (contexts x range ints). */

@@ -175,6 +175,26 @@ class CeoE8Test {
     }
 
     @Test
+    void layersOfMixedModesShareOneFrame() {
+        // two layers: E8 with a tail (P = 2^14 + 5, where E8 is the cheaper path) and one below MIN_LAYER (scalar)
+        final GradientLayout layout = GradientLayout.ofSizes(P + 5, 40);
+        final int p = layout.totalSize();
+        final CeoAggregator agg = new CeoAggregator(layout, K, 1, CeoSpec.parse(SPEC));
+        CeoRoundResult r = null;
+        CeoSource src = null;
+        for (int t = 0; t < 3; t++) {
+            src = new CeoSource(p, SX2, CeoSource.homogeneous(K, SN2), 500 + t);
+            r = agg.round(t, src.y);
+        }
+        final CeoRoundResult last = r;
+        assertTrue(last.planes().stream().anyMatch(s -> s.layer() == 0 && s.plane() == CeoE8.COSET_PLANE));
+        assertTrue(last.planes().stream().noneMatch(s -> s.layer() == 1 && s.plane() == CeoE8.COSET_PLANE));
+        final double[] f = CeoCodecTest.figures(src.x, last.estimate());
+        assertTrue(Math.abs(f[0] - 1) <= Z * f[1], "slope " + f[0] + " +- " + f[1]);
+        assertTrue(Math.abs(f[2]) <= Z * f[3], "mean error " + f[2] + " +- " + f[3]);
+    }
+
+    @Test
     void layerNotAMultipleOfEightCodesItsTailScalar() {
         // 4101 = 512 blocks of 8 + 5 tail coordinates; 4096-bit LDPC blocks leave short last blocks in every plane
         final int p = 4101;
@@ -333,10 +353,11 @@ class CeoE8Test {
 
     @Test
     void scalarFramesStayVersionOne() {
-        final CeoAggregator agg = new CeoAggregator(GradientLayout.uniform(P, 1), K, 1, CeoSpec.parse(CeoCodecTest.SPEC));
-        agg.round(0, sources[0].y);
+        final int p = 2048;
+        final CeoAggregator agg = new CeoAggregator(GradientLayout.uniform(p, 1), K, 1, CeoSpec.parse(CeoCodecTest.SPEC));
+        agg.round(0, new CeoSource(p, SX2, CeoSource.homogeneous(K, SN2), 600).y);
         final CeoPlan plan = agg.plan(1);
-        for (final byte[] f : agg.encode(plan, sources[1].y)) {
+        for (final byte[] f : agg.encode(plan, new CeoSource(p, SX2, CeoSource.homogeneous(K, SN2), 601).y)) {
             assertEquals(CeoFrame.VERSION, new UnsafeBuffer(f).getShort(4, ByteOrder.LITTLE_ENDIAN));
         }
         assertFalse(CeoSpec.parse(CeoCodecTest.SPEC).e8());
