@@ -80,7 +80,7 @@ final class CeoE8Encoder {
             throw new IllegalArgumentException("worker " + worker + ": bits [" + from + ", " + from + " + " + n + ") of E8 plane "
                     + plane + " outside its " + m + " bits (layer " + layer + ")");
         }
-        return PlaneBits.slice(planes[layer][plane], from, from + n);
+        return slice(planes[layer][plane], from, from + n);
     }
 
     /**
@@ -161,6 +161,22 @@ final class CeoE8Encoder {
         return p;
     }
 
+    /**
+     * Bits [from, to) of w packed from bit 0: whole words when {@code from} is word-aligned (every block start of a
+     * plane whose block length is a multiple of 64), else {@link PlaneBits#slice}.
+     */
+    static long[] slice(final long[] w, final int from, final int to) {
+        if ((from & 63) != 0) {
+            return PlaneBits.slice(w, from, to);
+        }
+        final int n = to - from;
+        final long[] out = Arrays.copyOfRange(w, from >>> 6, (from >>> 6) + SourceBlock.words(n));
+        if ((n & 63) != 0) {
+            out[out.length - 1] &= (1L << (n & 63)) - 1;
+        }
+        return out;
+    }
+
     /** Least significant bits of coordinates [first, first + count) of each block, block after block. */
     static long[] lowBits(final int[] r, final int blocks, final int first, final int count) {
         final int m = blocks * count;
@@ -192,7 +208,7 @@ final class CeoE8Encoder {
         final int blocks = (m + block - 1) / block;
         final long[][] parts = new long[blocks][];
         for (int j = 0; j < blocks; j++) {
-            parts[j] = PlaneBits.slice(bits, j * block, Math.min(m, (j + 1) * block));
+            parts[j] = slice(bits, j * block, Math.min(m, (j + 1) * block));
         }
         final long[][] ladders = kind == PlaneKind.SYNDROME ? syndromes(parts, m, h, disp) : null;
         expectedBits += 32;

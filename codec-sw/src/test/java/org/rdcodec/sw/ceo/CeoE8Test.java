@@ -295,6 +295,20 @@ class CeoE8Test {
     }
 
     @Test
+    void alignedSliceEqualsTheBitwiseSlice() {
+        final SplittableRandom rng = new SplittableRandom(7);
+        final long[] w = new long[40];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rng.nextLong();
+        }
+        for (final int from : new int[] {0, 64, 128, 640, 3, 65}) {
+            for (final int n : new int[] {0, 1, 63, 64, 65, 1000, 2048 - from}) {
+                assertArrayEquals(PlaneBits.slice(w, from, from + n), CeoE8Encoder.slice(w, from, from + n), from + " " + n);
+            }
+        }
+    }
+
+    @Test
     void parityMarginalsMatchEnumeration() {
         final SplittableRandom rng = new SplittableRandom(6);
         final float[] llr = new float[8];
