@@ -43,6 +43,10 @@ public class CeoCodecBenchmark {
     @Param({"1048576"})
     public int p;
 
+    /** The bit-plane workers' quantizer ({@code quantizer=scalar} or {@code e8}). */
+    @Param({"scalar", "e8"})
+    public String quantizer;
+
     private CeoAggregator aggregator;
     private CeoPlan plan;
     private float[][] y;
@@ -52,7 +56,7 @@ public class CeoCodecBenchmark {
     /** Two rounds to warm statistics and codes, then the third round's plan and frames. */
     @Setup(Level.Trial)
     public void setUp() {
-        aggregator = new CeoAggregator(GradientLayout.uniform(p, 1), K, 1, CeoSpec.parse("ceo:rho=1"));
+        aggregator = new CeoAggregator(GradientLayout.uniform(p, 1), K, 1, CeoSpec.parse("ceo:rho=1,quantizer=" + quantizer));
         for (int t = 0; t < 3; t++) {
             y = draw(p, t);
             plan = aggregator.plan(t);

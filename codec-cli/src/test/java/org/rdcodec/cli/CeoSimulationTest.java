@@ -45,6 +45,17 @@ class CeoSimulationTest {
     }
 
     @Test
+    void simulateRunsTheE8Quantizer() throws Exception {
+        final CliRun run = capture("simulate", "--dim", "8192", "--sx2", "10", "--codec", "ceo:rho=1,block=2048,quantizer=e8",
+                "--rounds", "2", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        final JsonNode json = new ObjectMapper().readTree(run.out());
+        assertTrue(json.get("unbiased").asBoolean());
+        assertTrue(json.get("codec").asText().contains("quantizer=e8"), json.get("codec").asText());
+        assertTrue(json.get("idealSwBitsPerCoordinate").asDouble() > 0);
+    }
+
+    @Test
     void sweepPrintsOneRowPerPoint() {
         final CliRun run = capture("ceo-sweep", "--dim", "4096", "--ratios", "10", "--targets", "rho=1,rho=10",
                 "--options", "block=1024");

@@ -11,15 +11,15 @@ import org.rdcodec.core.frame.FrameException;
  * <pre>
  * header (HEADER_BYTES = 24)
  *   0  int32  magic 0x4F454352 ("RCEO" as LE bytes)
- *   4  int16  version (1)
+ *   4  int16  version (1; 2 when a layer is in mode 3)
  *   6  int16  layer count L
  *   8  int32  worker k
  *   12 int64  round
  *   20 int32  body length B (bytes from 24 to the trailer)
  * layer section, L times, in layer order
- *   +0 int8   mode: 0 silent (nothing follows), 1 entropy, 2 bit-planes
+ *   +0 int8   mode: 0 silent (nothing follows), 1 entropy, 2 bit-planes, 3 E8 bit-planes (version 2 only)
  *   +1 3 zero bytes
- *   +4 float32 step
+ *   +4 float32 step (mode 3: the scalar-equivalent step sqrt(12 sv2); the lattice step is step / sqrt(12 G_E8))
  *   +8 int32  coordinates n_l
  *   entropy: +12 int32 contexts C (1..16), C x int32 stream lengths, the C rANS streams (indices q of the
  *            coordinates whose dither bin is c, in coordinate order)
@@ -30,6 +30,12 @@ import org.rdcodec.core.frame.FrameException;
  *              raw:      ceil(n_b / 8) bytes, the block's bits (bit i at byte i / 8, position i % 8)
  *              syndrome: int32 base checks B, int32 ladder length M, int32 bits sent t, int32 CRC-32C,
  *                        ceil(t / 8) bytes of ladder bits 0..t-1 (same bit order)
+ *   E8 bit-planes (blocks of 8 coordinates: nb = n / 8 of them, ne = 8 nb): +12 int32 zmin, +16 int32 planes
+ *            P (1..30); n - ne int32 scalar indices of the tail coordinates (scalar step and dither); then the
+ *            planes, each as a bit-plane above (kind, then per block of the spec's length): the coset plane
+ *            (nb bits), then z - zmin's planes P - 1 .. 1 (ne bits each), then plane 0 in two parts: the bits of
+ *            coordinates 0..5 of each block (6 nb bits), then of coordinate 6 (nb bits); coordinate 7's follows
+ *            from the parity
  * trailer
  *   24+B int32 CRC-32C of bytes [0, 24 + B)
  * </pre>
@@ -41,6 +47,8 @@ public final class CeoFrame {
     public static final int MAGIC = 0x4F454352;
     /** Format version. */
     public static final short VERSION = 1;
+    /** Format version of a frame with at least one E8 layer section (mode 3); otherwise the same layout. */
+    public static final short VERSION_E8 = 2;
     /** Header size. */
     public static final int HEADER_BYTES = 24;
     /** Trailer size. */
@@ -54,6 +62,8 @@ public final class CeoFrame {
     public static final byte MODE_ENTROPY = 1;
     /** Bit-planes. */
     public static final byte MODE_PLANES = 2;
+    /** E8 bit-planes ({@code CeoE8}); only in version {@link #VERSION_E8}. */
+    public static final byte MODE_E8 = 3;
 
     private CeoFrame() {
     }
@@ -77,8 +87,9 @@ public final class CeoFrame {
                     + Integer.toHexString(frame.getInt(0, ByteOrder.LITTLE_ENDIAN)));
         }
         final short version = frame.getShort(4, ByteOrder.LITTLE_ENDIAN);
-        if (version != VERSION) {
-            throw new FrameException(FrameError.UNSUPPORTED_VERSION, "ceo frame: version " + version + ", supported " + VERSION);
+        if (version != VERSION && version != VERSION_E8) {
+            throw new FrameException(FrameError.UNSUPPORTED_VERSION, "ceo frame: version " + version + ", supported "
+                    + VERSION + " and " + VERSION_E8);
         }
         final int body = frame.getInt(20, ByteOrder.LITTLE_ENDIAN);
         if (body < 0 || (long) HEADER_BYTES + body + TRAILER_BYTES > length) {

@@ -14,6 +14,9 @@ import org.rdcodec.core.theory.WaterFilling;
  * over layers and water-fills each layer's precision budget 1/D_l over the workers,
  * z_k = max(0, 1/sn2_k - theta); the test channel U_k = Y_k + V_k with 1/(sn2_k + sv2_k) = z_k gives the
  * dither variance sv2_k = 1/z_k - sn2_k and the scalar step sqrt(12 sv2_k). Workers with z_k = 0 send nothing.
+ * With {@code quantizer=e8} the plan is the same: its step stays this scalar-equivalent sqrt(12 sv2_k), and the
+ * E8 workers scale the lattice by Delta = sqrt(sv2_k / G_E8) ({@code CeoE8.latticeStep}), whose cell has the same
+ * per-dimension variance sv2_k.
  * The unbiased combination weights are alpha_k = z_k / sum_j z_j, and then the estimator's variance is
  * (sum_k z_k)^-1 = D_l. Decoding order: most precise (largest z) first, so later workers see the best side
  * information early.

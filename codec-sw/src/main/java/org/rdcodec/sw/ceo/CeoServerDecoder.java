@@ -76,7 +76,7 @@ public final class CeoServerDecoder {
      * One back-channel request, charged as the accounting says: REQUEST_BITS plus the bits it brings back when
      * answered; REQUEST_BITS alone when sent and unanswered; nothing when never sent.
      */
-    private static long[] fetch(final Tally tally, final int bits, final java.util.function.Supplier<long[]> call) {
+    static long[] fetch(final Tally tally, final int bits, final java.util.function.Supplier<long[]> call) {
         try {
             final long[] got = call.get();
             tally.requests++;
@@ -107,6 +107,8 @@ public final class CeoServerDecoder {
     private final RansDecoder rans = new RansDecoder();
     private final PlaneLlrChain chain = new PlaneLlrChain();
     private float[][][] lastYhat = new float[0][][];
+    /** The E8 sections ({@code quantizer=e8}), created on first use. */
+    private CeoE8Decoder e8;
 
     /**
      * @param layout the gradient layout
@@ -215,6 +217,16 @@ public final class CeoServerDecoder {
         final float step = buf.getFloat(pos + 4, ByteOrder.LITTLE_ENDIAN);
         steps[j][l] = step;
         final int key = Dither.key(seed, plan.round(), j, l, Dither.STREAM_DITHER);
+        if (mode == CeoFrame.MODE_E8) {
+            if (side == null || plan.position(j, l) == 0) {
+                throw new FrameException(FrameError.MALFORMED, "ceo: worker " + j + " sent E8 bit-planes on layer "
+                        + layout.name(l) + " without side information before it");
+            }
+            if (e8 == null) {
+                e8 = new CeoE8Decoder(this, spec);
+            }
+            return e8.decode(buf, pos + 12, end, plan, j, l, n, step, key, side, back, tally, stats);
+        }
         final int[] q = new int[n];
         if (mode == CeoFrame.MODE_ENTROPY) {
             readEntropy(buf, pos + 12, end, q, n, key, j, l);
@@ -368,7 +380,7 @@ public final class CeoServerDecoder {
      * (BatchSlepianWolfDecoder's stall window), so per block the outcome can differ from decoding it alone with
      * {@link SlepianWolfDecoder#fixedPoint()} only by a later ladder step (never a wrong block: syndrome and CRC).
      */
-    private final class SyndromePlane {
+    final class SyndromePlane {
         private final int[] base;
         private final int[] max;
         private final int[] t;
@@ -557,6 +569,8 @@ public final class CeoServerDecoder {
                         }
                     }
                 }
+            } else if (mode == CeoFrame.MODE_E8 && buf.getShort(4, ByteOrder.LITTLE_ENDIAN) == CeoFrame.VERSION_E8) {
+                p = CeoE8Decoder.skip(buf, p, end, n, spec.block(), worker, layout.name(l));
             } else {
                 throw bad(worker, l, "mode " + mode);
             }

@@ -80,6 +80,8 @@ public final class CeoWorkerEncoder {
      * a megabyte at n = 65536, hence the small bound).
      */
     private static final Map<LadderCode, LadderCode> BASE_CODES = new ConcurrentHashMap<>();
+    /** The E8 sections ({@code quantizer=e8}), created on first use. */
+    private CeoE8Encoder e8;
 
     /** One block's rate-adaptive ladder of the last round. */
     private record LadderKey(int layer, int plane, int from, int base) {
@@ -119,8 +121,13 @@ public final class CeoWorkerEncoder {
         out.putInt(8, worker, ByteOrder.LITTLE_ENDIAN);
         out.putLong(12, plan.round(), ByteOrder.LITTLE_ENDIAN);
         int pos = CeoFrame.HEADER_BYTES;
+        boolean anyE8 = false;
         for (int l = 0; l < layout.layerCount(); l++) {
             pos = encodeLayer(y, l, plan, out, pos);
+            anyE8 |= e8 != null && e8.holds(l);
+        }
+        if (anyE8) {
+            out.putShort(4, CeoFrame.VERSION_E8, ByteOrder.LITTLE_ENDIAN);
         }
         out.putInt(20, pos - CeoFrame.HEADER_BYTES, ByteOrder.LITTLE_ENDIAN);
         out.checkLimit(pos + CeoFrame.TRAILER_BYTES);
@@ -143,6 +150,9 @@ public final class CeoWorkerEncoder {
      * @return the packed bits
      */
     public long[] rawPlane(final long round, final int layer, final int plane, final int from, final int n) {
+        if (round == lastRound && e8 != null && e8.holds(layer)) {
+            return e8.rawPlane(layer, plane, from, n);
+        }
         if (layer < 0 || layer >= lastR.length || round != lastRound || lastR[layer] == null) {
             throw new IllegalStateException("worker " + worker + " holds no planes of round " + round + " layer " + layer);
         }
@@ -157,6 +167,9 @@ public final class CeoWorkerEncoder {
         final int off = layout.offset(layer);
         final int n = layout.size(layer);
         lastR[layer] = null;
+        if (e8 != null) {
+            e8.clear(layer);
+        }
         double step = plan.step()[worker][layer];
         final int position = plan.position(worker, layer);
         out.checkLimit(pos + 32);
@@ -185,6 +198,23 @@ public final class CeoWorkerEncoder {
         }
         final float fstep = (float) step;
         final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
+        if (spec.e8() && !plan.bootstrap() && position > 0 && n >= CeoE8.MIN_LAYER) {
+            if (e8 == null) {
+                e8 = new CeoE8Encoder(this, layout.layerCount(), seed, spec);
+            }
+            out.putInt(pos, 0);
+            out.putByte(pos, CeoFrame.MODE_E8);
+            out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
+            out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
+            final int end = e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
+            // weak side information or coarse steps: the E8 planes' expected cost (the coset bit alone is up to
+            // 1/8 bit per coordinate) can exceed the scalar path's, planes or rANS; then the scalar path below
+            // rewrites the section and makes its own choice
+            if (e8.expectedBits() <= scalarCostEstimate(y, off, n, fstep, key, Math.sqrt(m2), plan, layer)) {
+                return end;
+            }
+            e8.clear(layer);
+        }
         final int[] q = new int[n];
         final int[] hash = new int[n];
         final long range = QUANTIZER.quantize(y, off, n, fstep, key, MAX_INDEX, q, hash);
@@ -283,6 +313,32 @@ public final class CeoWorkerEncoder {
 
     /** Interleaved copies of the histogram in {@link #entropyLowerBound}. */
     private static final int HISTOGRAM_COPIES = 4;
+
+    /**
+     * What the scalar path would be expected to cost: the smaller of its bit-planes' expected bits (the same
+     * estimate it decides with) and the indices' empirical entropy given their dither context (what rANS would
+     * spend, up to its tables and states); +infinity when there is no estimate (an index out of range: the scalar
+     * path would refuse the step anyway).
+     */
+    private double scalarCostEstimate(final float[] y, final int off, final int n, final float step, final int key,
+            final double rms, final CeoPlan plan, final int layer) {
+        final int[] q = new int[n];
+        final int[] hash = new int[n];
+        final long range = QUANTIZER.quantize(y, off, n, step, key, MAX_INDEX, q, hash);
+        if (range < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        final int qmin = CeoQuantizerKernel.min(range);
+        final int width = CeoQuantizerKernel.max(range) - qmin;
+        for (int i = 0; i < n; i++) {
+            q[i] -= qmin;
+        }
+        final int planes = Math.max(1, 32 - Integer.numberOfLeadingZeros(width));
+        final double planeBits = expectedPlaneBits(n, planes, planeEstimates(q, n, planes, qmin, y, off, key, step, plan, layer));
+        final int contexts = EntropyContexts.count(n, step, rms);
+        final double bound = entropyLowerBound(q, n, width, hash, contexts);
+        return bound > 0 ? Math.min(planeBits, (bound + contexts * STATE_SLACK_BITS) / ENTROPY_BOUND_FRACTION) : planeBits;
+    }
 
     /** Widest index range for which {@link #entropyLowerBound} builds a histogram (contexts x range ints). */
     private static final int MAX_HISTOGRAM = 1 << 16;

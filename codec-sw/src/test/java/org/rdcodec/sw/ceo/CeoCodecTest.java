@@ -242,7 +242,7 @@ class CeoCodecTest {
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,rho=1"));
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=-1"));
         assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,foo=1"));
-        assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,quantizer=e8"));
+        assertThrows(SpecException.class, () -> CeoSpec.parse("ceo:distortion=0.2,quantizer=leech"));
         assertEquals(0.5, CeoSpec.parse("ceo:distortion=0.5,block=4096").distortion());
         assertTrue(CeoSpec.parse("ceo:rho=1").rateAdaptive());
         assertFalse(CeoSpec.parse("ceo:rho=1,mode=feedback-free").rateAdaptive());
