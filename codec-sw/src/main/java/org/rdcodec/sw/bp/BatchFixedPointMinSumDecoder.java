@@ -213,10 +213,11 @@ public final class BatchFixedPointMinSumDecoder {
         if (last != h) {
             final int[] rs = h.rowStart();
             shifts = new int[2 * m];
+            final boolean corrected = rule == FixedPointCheckRule.CORRECTED_MIN_SUM;
             for (int c = 0; c < m; c++) {
                 final int d = rs[c + 1] - rs[c];
-                shifts[2 * c] = FixedPointRules.shift1(d);
-                shifts[2 * c + 1] = FixedPointRules.shift2(d);
+                shifts[2 * c] = corrected ? FixedPointRules.correctedShift1(d) : FixedPointRules.shift1(d);
+                shifts[2 * c + 1] = corrected ? FixedPointRules.correctedShift2(d) : FixedPointRules.shift2(d);
             }
             layOut(h, n, m, edges);
             last = h;
@@ -367,7 +368,7 @@ public final class BatchFixedPointMinSumDecoder {
 
     /**
      * {@link #sweep} with the corrected min-sum check rule ({@link FixedPointRules}): the three smallest
-     * magnitudes, box-plus of two of them per edge, no normalization.
+     * magnitudes, box-plus of two of them per edge, attenuated by the row's shifts (none below degree 10).
      *
      * @return bit j set if some check of block j was unsatisfied at its turn
      */
@@ -382,6 +383,7 @@ public final class BatchFixedPointMinSumDecoder {
         final ShortVector c22 = ShortVector.broadcast(S, (short) 22);
         final ShortVector c18 = ShortVector.broadcast(S, (short) 18);
         final ShortVector c7 = ShortVector.broadcast(S, (short) 7);
+        final int[] sh = shifts;
         ShortVector unsatisfied = zero;
         ShortVector count = zero;
         final int[] counts = unsatisfiedCount;
@@ -431,9 +433,18 @@ public final class BatchFixedPointMinSumDecoder {
             final ShortVector g23 = c22.sub(d23.lanewise(VectorOperators.ASHR, 1))
                     .max(c18.sub(d23.lanewise(VectorOperators.ASHR, 2)))
                     .max(c7.sub(d23.lanewise(VectorOperators.ASHR, 4))).max(zero);
-            final ShortVector m12 = min1.add(f12).sub(g12).max(zero);
-            final ShortVector m13 = min1.add(f13).sub(g13).max(zero);
-            final ShortVector m23 = min2.add(f23).sub(g23).max(zero);
+            final ShortVector b12 = min1.add(f12).sub(g12).max(zero);
+            final ShortVector b13 = min1.add(f13).sub(g13).max(zero);
+            final ShortVector b23 = min2.add(f23).sub(g23).max(zero);
+            // attenuation of the row by shifts (15 on both for none: x >> 15 is 0 for 0 <= x <= 32767)
+            final int s1 = sh[2 * c];
+            final int s2 = sh[2 * c + 1];
+            final ShortVector m12 = b12.sub(b12.lanewise(VectorOperators.ASHR, s1))
+                    .sub(b12.lanewise(VectorOperators.ASHR, s2));
+            final ShortVector m13 = b13.sub(b13.lanewise(VectorOperators.ASHR, s1))
+                    .sub(b13.lanewise(VectorOperators.ASHR, s2));
+            final ShortVector m23 = b23.sub(b23.lanewise(VectorOperators.ASHR, s1))
+                    .sub(b23.lanewise(VectorOperators.ASHR, s2));
             ShortVector parity = syn;
             for (int e = start, k = 0; e < end; e++, k += L) {
                 final ShortVector x = ShortVector.fromArray(S, t, k);

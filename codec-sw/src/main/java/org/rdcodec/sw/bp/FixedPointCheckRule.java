@@ -11,8 +11,9 @@ public enum FixedPointCheckRule {
 
     /**
      * Corrected min-sum: the box-plus (sum-product) combination of the two smallest other magnitudes, with
-     * ln(1 + e^-x) approximated by {@link FixedPointRules#correction(int)}; no tuned factor. The default
-     * (src/site/ldpc.md, "Corrected min-sum in the 16-bit batch decoder").
+     * ln(1 + e^-x) approximated by {@link FixedPointRules#correction(int)}, attenuated by shifts on checks of
+     * degree 10 and more (0.906, and 0.844 above degree 20). The default (src/site/ldpc.md, "Corrected min-sum
+     * in the 16-bit decoders" and "Attenuated corrected min-sum for high-degree checks").
      */
     CORRECTED_MIN_SUM("corrected-min-sum");
 

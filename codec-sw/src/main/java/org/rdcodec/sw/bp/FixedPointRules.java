@@ -30,6 +30,12 @@ import org.rdcodec.sw.ldpc.SyndromeCodingException;
  *       values coincide, so matching by value equals matching by edge); no normalization. box(a, b) for a &le; b
  *       is max(0, a + F(sat16(a + b)) - F(b - a)) ({@link #boxPlus(int, int)}), F the correction below. Sign,
  *       negation and new posterior as in min-sum.</li>
+ *   <li>Attenuation of the corrected magnitudes by check degree, the same a(x) = x - (x &gt;&gt; s1) - (x &gt;&gt; s2)
+ *       applied to box(.,.): degree &le; {@value #CORRECTED_PLAIN_DEGREE}: none (s1 = s2 = {@value #NO_SHIFT}, so
+ *       a(x) = x); &le; {@value #CORRECTED_MILD_DEGREE}: (4, 5), 0.906; else (3, 5), 0.844. The box-plus of only
+ *       the two smallest of d - 1 magnitudes ignores the d - 3 others, each of which would lower the exact
+ *       sum-product magnitude a little: on checks of degree 10 and more that over-confidence costs rate
+ *       (src/site/ldpc.md, "Attenuated corrected min-sum for high-degree checks").</li>
  *   <li>Correction F(q) = max(0, 22 - (q &gt;&gt; 1), 18 - (q &gt;&gt; 2), 7 - (q &gt;&gt; 4)) for q &ge; 0
  *       ({@link #correction(int)}): 32 ln(1 + e^-(q/32)) (ln(1 + e^-x) in the fixed-point scale) approximated
  *       by the upper envelope of three lines of slopes -1/2, -1/4, -1/16, roughly its tangents at x = 0, 1 and
@@ -73,6 +79,33 @@ public final class FixedPointRules {
     /** @return second normalization shift for a check of this degree */
     static int shift2(final int degree) {
         return degree <= 20 ? 5 : 4;
+    }
+
+    /** Largest check degree whose corrected messages are not attenuated. */
+    public static final int CORRECTED_PLAIN_DEGREE = 9;
+
+    /** Largest check degree whose corrected messages are attenuated by the milder factor 0.906. */
+    public static final int CORRECTED_MILD_DEGREE = 20;
+
+    /** A shift that leaves a magnitude unchanged: x &gt;&gt; 15 is 0 for 0 &le; x &le; 32767. */
+    static final int NO_SHIFT = 15;
+
+    /**
+     * @param degree a check's degree
+     * @return first attenuation shift of corrected min-sum: none ({@link #NO_SHIFT}) up to degree
+     *         {@value #CORRECTED_PLAIN_DEGREE}, 4 up to {@value #CORRECTED_MILD_DEGREE}, else 3
+     */
+    static int correctedShift1(final int degree) {
+        return degree <= CORRECTED_PLAIN_DEGREE ? NO_SHIFT : degree <= CORRECTED_MILD_DEGREE ? 4 : 3;
+    }
+
+    /**
+     * @param degree a check's degree
+     * @return second attenuation shift of corrected min-sum: none up to degree {@value #CORRECTED_PLAIN_DEGREE},
+     *         else 5
+     */
+    static int correctedShift2(final int degree) {
+        return degree <= CORRECTED_PLAIN_DEGREE ? NO_SHIFT : 5;
     }
 
     /** @return the normalized magnitude a(x) */

@@ -134,9 +134,12 @@ public final class LayeredFixedPointMinSumDecoder implements BeliefPropagation {
             min2 = Math.min(min2, Math.max(min1, mag));
             min1 = Math.min(min1, mag);
         }
-        final int m12 = FixedPointRules.boxPlus(min1, min2);
-        final int m13 = FixedPointRules.boxPlus(min1, min3);
-        final int m23 = FixedPointRules.boxPlus(min2, min3);
+        final int d = end - start;
+        final int s1 = FixedPointRules.correctedShift1(d);
+        final int s2 = FixedPointRules.correctedShift2(d);
+        final int m12 = FixedPointRules.normalize(FixedPointRules.boxPlus(min1, min2), s1, s2);
+        final int m13 = FixedPointRules.normalize(FixedPointRules.boxPlus(min1, min3), s1, s2);
+        final int m23 = FixedPointRules.normalize(FixedPointRules.boxPlus(min2, min3), s1, s2);
         int parity = syn;
         for (int e = start; e < end; e++) {
             final int x = t[e - start];

@@ -37,12 +37,20 @@ class BatchFixedPointMinSumDecoderTest {
         final int vectorLanes = lanes; // block lengths around the vector width as well as the usual sizes
         int converged = 0;
         int failed = 0;
+        // rows seen per attenuation tier of the corrected rule (none, 0.906, 0.844), so that all three are compared
+        final int[] tierRows = new int[3];
         for (final int n : new int[] {2, vectorLanes - 1, vectorLanes + 1, 1000, 4099}) {
-            // the longest block once: before C2 compiles the kernel the batch runs interpreted, and it dominates
-            for (final double p : n > 1000 ? new double[] {0.11} : new double[] {0.02, 0.11}) {
+            // the longest block at two rates only: before C2 compiles the kernel the batch runs interpreted, and
+            // it dominates; p = 0.01 and 0.05 give checks of degree ~40 and ~12 (attenuated), p = 0.11 ~6 (not)
+            for (final double p : n > 1000 ? new double[] {0.01, 0.11} : new double[] {0.01, 0.05, 0.11}) {
                 final int m = Math.max(1, Math.min(n, (int) Math.ceil(1.25 * n * RateChoice.binaryEntropy(p))));
                 final LadderCode code = CodeCache.get(n, m, 3);
                 final ParityCheckMatrix h = code.base();
+                for (int c = 0; c < h.m(); c++) {
+                    final int d = h.rowStart()[c + 1] - h.rowStart()[c];
+                    tierRows[d <= FixedPointRules.CORRECTED_PLAIN_DEGREE ? 0
+                            : d <= FixedPointRules.CORRECTED_MILD_DEGREE ? 1 : 2]++;
+                }
                 final SplittableRandom rnd = new SplittableRandom(n + (long) (p * 100));
                 final float[][] llr = new float[lanes][];
                 final long[][] syn = new long[lanes][];
@@ -72,8 +80,34 @@ class BatchFixedPointMinSumDecoderTest {
                 assertEquals(-1, its[lanes - 1]);
             }
         }
-        // the comparison covered both outcomes
+        // the comparison covered both outcomes and every attenuation tier
         assertTrue(converged > 0 && failed > 0, converged + " converged, " + failed + " failed");
+        assertTrue(tierRows[0] > 0 && tierRows[1] > 0 && tierRows[2] > 0, java.util.Arrays.toString(tierRows));
+    }
+
+    @Test
+    void correctedAttenuationByDegree() {
+        // none up to degree 9 (x >> 15 is 0 for every 16-bit magnitude), (4, 5) up to 20, (3, 5) above
+        for (final int d : new int[] {1, 2, 5, 9}) {
+            assertEquals(FixedPointRules.NO_SHIFT, FixedPointRules.correctedShift1(d));
+            assertEquals(FixedPointRules.NO_SHIFT, FixedPointRules.correctedShift2(d));
+        }
+        for (final int d : new int[] {10, 14, 20}) {
+            assertEquals(4, FixedPointRules.correctedShift1(d));
+            assertEquals(5, FixedPointRules.correctedShift2(d));
+        }
+        for (final int d : new int[] {21, 40, 1000}) {
+            assertEquals(3, FixedPointRules.correctedShift1(d));
+            assertEquals(5, FixedPointRules.correctedShift2(d));
+        }
+        final int none = FixedPointRules.NO_SHIFT;
+        for (int x = 0; x <= FixedPointRules.MAX; x++) {
+            assertEquals(x, FixedPointRules.normalize(x, none, none), "identity at " + x);
+        }
+        // shifts round down: 100 - 6 - 3 = 91 (0.906), 100 - 12 - 3 = 85 (0.844); the largest magnitude stays >= 0
+        assertEquals(91, FixedPointRules.normalize(100, 4, 5));
+        assertEquals(85, FixedPointRules.normalize(100, 3, 5));
+        assertEquals(32767 - 4095 - 1023, FixedPointRules.normalize(FixedPointRules.MAX, 3, 5));
     }
 
     @Test
