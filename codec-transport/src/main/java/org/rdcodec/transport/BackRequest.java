@@ -17,7 +17,7 @@ import org.rdcodec.core.frame.FrameException;
  *      0     4  sequence  the server's request number within the round (the reply echoes it)
  *      4     4  kind      1 = the block's raw bits (fallback after a failed decode), 2 = ladder bits
  *      8     4  layer     l
- *     12     4  plane     bit index
+ *     12     4  plane     bit index 0..29; for E8 layers also 30 (the low plane's pair bit) and 31 (the coset bits)
  *     16     4  from      first coordinate of the block in the layer
  *     20     4  n         block length
  *     24     4  base      B of the block's rate-adaptive ladder (kind 2; else 0)
@@ -33,6 +33,9 @@ public final class BackRequest {
 
     /** Payload length. */
     public static final int LENGTH = 40;
+
+    /** Largest plane id: bit-planes 0..29, and the E8 sections' pair plane (30) and coset plane (31). */
+    public static final int MAX_PLANE = 31;
     /** Kind: raw block bits. */
     public static final int RAW = 1;
     /** Kind: rate-adaptive ladder bits. */
@@ -94,7 +97,7 @@ public final class BackRequest {
         if (Crc32cChecksum.compute(buffer, offset, 36) != buffer.getInt(offset + 36, ORDER)) {
             throw new FrameException(FrameError.CORRUPTED, "back-channel request: CRC-32C mismatch");
         }
-        if ((kind() != RAW && kind() != LADDER) || layer() < 0 || plane() < 0 || plane() > 30 || from() < 0 || n() < 1
+        if ((kind() != RAW && kind() != LADDER) || layer() < 0 || plane() < 0 || plane() > MAX_PLANE || from() < 0 || n() < 1
                 || bitFrom() < 0 || bitTo() < bitFrom() || bitTo() > n() || (kind() == LADDER && base() < 1)) {
             throw new FrameException(FrameError.MALFORMED, "back-channel request " + sequence() + ": kind " + kind() + " layer "
                     + layer() + " plane " + plane() + " block " + from() + "+" + n() + " bits [" + bitFrom() + ", " + bitTo() + ")");

@@ -58,6 +58,16 @@ class CeoIpcRoundTest {
         compare(SPEC + ",mode=feedback-free", 10);
     }
 
+    /**
+     * E8 layers at rho = 3: the low plane's pair bits (plane id 30) are syndrome coded and some blocks ask for
+     * ladder bits over the back channel (measured in process: 384 bits fetched over 10 rounds); the coset bits
+     * (31) travel raw here. BackRequestTest covers the id range.
+     */
+    @Test
+    void e8RateAdaptiveEqualsInProcessAggregation() throws Exception {
+        compare("ceo:rho=3,block=1024,quantizer=e8", 10);
+    }
+
     private static void compare(final String spec, final int rounds) throws Exception {
         final long openBefore = GradientBuffer.openCount();
         final Run run = run(spec, rounds, -1, -1, fastConfig());

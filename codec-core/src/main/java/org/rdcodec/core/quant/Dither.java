@@ -26,6 +26,12 @@ public final class Dither {
     public static final int STREAM_MASK = 2;
     /** Stream of the random signs of the randomized Hadamard rotation. */
     public static final int STREAM_ROTATION = 3;
+    /**
+     * Stream of a stand-in dither for choices that change the reconstruction and so must not depend on the real
+     * dither (e.g. the CEO worker's E8-or-scalar choice): a choice made from the real dither would make the
+     * error's conditional mean given the data a mixture selected by the dither, no longer exactly zero.
+     */
+    public static final int STREAM_CHOICE = 4;
 
     /** 2^-24 as a float. */
     public static final float UNIT = 0x1p-24f;

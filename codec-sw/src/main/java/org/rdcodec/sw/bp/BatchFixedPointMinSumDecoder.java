@@ -32,7 +32,7 @@ public final class BatchFixedPointMinSumDecoder {
     /** System property choosing the vector width in bits (128, 256 or 512, at most the preferred width). */
     public static final String VECTOR_BITS_PROPERTY = "rdcodec.bp.vectorBits";
 
-    private static final VectorSpecies<Short> S = species(Integer.getInteger(VECTOR_BITS_PROPERTY, 0));
+    private static final VectorSpecies<Short> S = configuredSpecies(System.getProperty(VECTOR_BITS_PROPERTY));
     private static final int L = S.length();
     private static final short MAX = (short) FixedPointRules.MAX;
     /** Lanes in a block of variables loaded together: 64 variables x L lanes x 2 bytes stay in L1. */
@@ -68,6 +68,28 @@ public final class BatchFixedPointMinSumDecoder {
     /** @return the check rule */
     public FixedPointCheckRule rule() {
         return rule;
+    }
+
+    /**
+     * The species named by the property's value, or the preferred one when it is unset. A bad value is reported
+     * once, naming the property, and the preferred width is used: throwing here, in class initialization, would
+     * surface as ExceptionInInitializerError and then NoClassDefFoundError on every later use.
+     *
+     * @param value the property's value, or null
+     * @return the species
+     */
+    static VectorSpecies<Short> configuredSpecies(final String value) {
+        if (value == null || value.isBlank()) {
+            return ShortVector.SPECIES_PREFERRED;
+        }
+        try {
+            return species(Integer.parseInt(value.trim()));
+        } catch (final NumberFormatException | SyndromeCodingException e) {
+            System.getLogger(BatchFixedPointMinSumDecoder.class.getName()).log(System.Logger.Level.WARNING,
+                    "-D" + VECTOR_BITS_PROPERTY + "=" + value + " ignored (" + e.getMessage() + "); using the preferred "
+                            + ShortVector.SPECIES_PREFERRED.vectorBitSize() + " bits");
+            return ShortVector.SPECIES_PREFERRED;
+        }
     }
 
     /**

@@ -84,6 +84,34 @@ final class CeoE8Encoder {
     }
 
     /**
+     * Whether every index of the E8 section stays within the index range for any dither, so the worker can fall
+     * back to the scalar path (whose lattice step is about 7% finer, hence range about 7% wider) instead of
+     * failing in {@link #encodeLayer}.
+     *
+     * @param y the layer's values from {@code off}
+     * @param off first coordinate
+     * @param n coordinates
+     * @param step the plan's scalar step
+     * @return true when {@link #encodeLayer} cannot throw OVERSIZED for this layer
+     */
+    static boolean fits(final float[] y, final int off, final int n, final float step) {
+        final int ne = n / CeoE8.DIM * CeoE8.DIM;
+        final double a = (float) CeoE8.latticeStep(step);
+        for (int i = 0; i < ne; i++) {
+            if (Math.abs(y[off + i] / a) > CeoWorkerEncoder.MAX_INDEX - 2) {
+                return false;
+            }
+        }
+        for (int i = ne; i < n; i++) {
+            // |dither| <= 1/2, plus the 1/2 of the rounding
+            if (Math.abs(y[off + i] / (double) step) + 1 > CeoWorkerEncoder.MAX_INDEX) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Writes the E8 section after the common 12 bytes (mode, step, n already written by the caller).
      *
      * @return the end of the section

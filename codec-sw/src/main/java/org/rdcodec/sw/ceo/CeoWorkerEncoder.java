@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import org.agrona.ExpandableArrayBuffer;
 import org.rdcodec.core.entropy.EntropyCapacityException;
 import org.rdcodec.core.entropy.RansEncoder;
@@ -74,12 +73,6 @@ public final class CeoWorkerEncoder {
     private float[] sampleU = new float[0];
     private double[] sampleMu = new double[0];
     private float[] sampleLlr = new float[0];
-    /**
-     * Per ladder code (by identity: LadderCode keeps Object's equals, and CeoCodes hands out one instance per code)
-     * the code of its base alone, shared by all workers of the JVM (each holds a half-row copy of the base, about
-     * a megabyte at n = 65536, hence the small bound).
-     */
-    private static final Map<LadderCode, LadderCode> BASE_CODES = new ConcurrentHashMap<>();
     /** The E8 sections ({@code quantizer=e8}), created on first use. */
     private CeoE8Encoder e8;
 
@@ -198,7 +191,7 @@ public final class CeoWorkerEncoder {
         }
         final float fstep = (float) step;
         final int key = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_DITHER);
-        if (spec.e8() && !plan.bootstrap() && position > 0 && n >= CeoE8.MIN_LAYER) {
+        if (spec.e8() && !plan.bootstrap() && position > 0 && n >= CeoE8.MIN_LAYER && CeoE8Encoder.fits(y, off, n, fstep)) {
             if (e8 == null) {
                 e8 = new CeoE8Encoder(this, layout.layerCount(), seed, spec);
             }
@@ -206,12 +199,14 @@ public final class CeoWorkerEncoder {
             out.putByte(pos, CeoFrame.MODE_E8);
             out.putFloat(pos + 4, fstep, ByteOrder.LITTLE_ENDIAN);
             out.putInt(pos + 8, n, ByteOrder.LITTLE_ENDIAN);
-            final int end = e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
             // weak side information or coarse steps: the E8 planes' expected cost (the coset bit alone is up to
-            // 1/8 bit per coordinate) can exceed the scalar path's, planes or rANS; then the scalar path below
-            // rewrites the section and makes its own choice
-            if (e8.expectedBits() <= scalarCostEstimate(y, off, n, fstep, key, Math.sqrt(m2), plan, layer)) {
-                return end;
+            // 1/8 bit per coordinate) can exceed the scalar path's, planes or rANS. The choice changes the
+            // reconstruction, so it is made with a stand-in dither (STREAM_CHOICE), independent of the real one:
+            // the error's mean given y then stays exactly zero. Costs one extra E8 pass on E8 layers.
+            final int choiceKey = Dither.key(seed, plan.round(), worker, layer, Dither.STREAM_CHOICE);
+            e8.encodeLayer(y, off, n, fstep, choiceKey, plan, layer, out, pos + 12, layout.name(layer));
+            if (e8.expectedBits() <= scalarCostEstimate(y, off, n, fstep, choiceKey, Math.sqrt(m2), plan, layer)) {
+                return e8.encodeLayer(y, off, n, fstep, key, plan, layer, out, pos + 12, layout.name(layer));
             }
             e8.clear(layer);
         }
@@ -459,7 +454,7 @@ public final class CeoWorkerEncoder {
      * syndrome length per plane), so they go through the bit-sliced {@link SyndromeEncoder#encodeBatch}, 64 at a
      * time; a shorter last block has its own code and is encoded alone. Rate-adaptive frames carry only the
      * ladder's first B bits, which are the base matrix's syndrome (a split check's halves add up to the check
-     * it came from), so those blocks are encoded with the base alone ({@link #sentBits}): the same bits without
+     * it came from), so those blocks are encoded with the base alone ({@link #sentSyndromes}): the same bits without
      * the 2B half-row syndromes and their reordering into the ladder.
      */
     private long[][] syndromes(final long[][] bits, final int n, final double h, final double disp) {
@@ -471,36 +466,31 @@ public final class CeoWorkerEncoder {
             final int count = Math.min(SyndromeEncoder.BATCH, full - j0);
             final long[][] in = Arrays.copyOfRange(bits, j0, j0 + count);
             final int t = spec.rateAdaptive() ? adaptiveBaseBits(block, h, disp) : syndromeBits(block, h, disp);
-            final LadderCode code = sentBits(planeCode(block, t), t);
-            final long[][] got = count == 1 ? new long[][] {SyndromeEncoder.encode(code, in[0])}
-                    : SyndromeEncoder.encodeBatch(code, in);
+            final long[][] got = sentSyndromes(planeCode(block, t), t, in);
             System.arraycopy(got, 0, out, j0, count);
         }
         for (int j = full; j < blocks; j++) {
             final int nb = n - j * block;
             final int t = spec.rateAdaptive() ? adaptiveBaseBits(nb, h, disp) : syndromeBits(nb, h, disp);
-            out[j] = SyndromeEncoder.encode(sentBits(planeCode(nb, t), t), bits[j]);
+            out[j] = sentSyndromes(planeCode(nb, t), t, new long[][] {bits[j]})[0];
         }
         return out;
     }
 
     /**
-     * The code whose syndrome is the frame's bits: in rate-adaptive mode the ladder's base alone (its B bits are
-     * the ladder's first B; the rest travel only on request, through {@link #ladder}), kept per ladder code;
-     * otherwise (feedback-free frames carry all M bits; and any frame carrying more than B) the code itself.
+     * The syndromes the frame carries for blocks sharing one code: in rate-adaptive mode, when the frame carries
+     * at most the ladder's B base bits, the base matrix's syndrome (equal to the ladder's first B bits; the rest
+     * travel only on request, through {@link #ladder}); otherwise (feedback-free frames carry all M bits, and any
+     * frame carrying more than B) all of the ladder's bits.
      */
-    private LadderCode sentBits(final LadderCode code, final int t) {
-        if (!spec.rateAdaptive() || t > code.baseChecks() || code.baseChecks() == code.maxSyndromeBits()) {
-            return code;
+    private long[][] sentSyndromes(final LadderCode code, final int t, final long[][] in) {
+        if (spec.rateAdaptive() && t <= code.baseChecks()) {
+            return in.length == 1 ? new long[][] {SyndromeEncoder.syndrome(code.base(), in[0])}
+                    : SyndromeEncoder.syndromeBatch(code.base(), in);
         }
-        if (BASE_CODES.size() >= MAX_BASE_CODES) {
-            BASE_CODES.clear();
-        }
-        return BASE_CODES.computeIfAbsent(code, c -> LadderCode.of(c.base(), c.baseChecks(), c.seed()));
+        return in.length == 1 ? new long[][] {SyndromeEncoder.encode(code, in[0])} : SyndromeEncoder.encodeBatch(code, in);
     }
 
-    /** Base-only codes kept: a round uses one or two codes per plane and layer (a few planes each). */
-    private static final int MAX_BASE_CODES = 32;
 
     /**
      * Rate-adaptive: the frame carries the ladder's base B = margin x the LDPC layer's measured base for that

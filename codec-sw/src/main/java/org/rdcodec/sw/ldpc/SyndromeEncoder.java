@@ -75,6 +75,25 @@ public final class SyndromeEncoder {
     }
 
     /**
+     * The syndromes H x of up to {@value #BATCH} blocks at once, bit-sliced as in {@link #encodeBatch}: for a
+     * matrix used without a ladder (e.g. a ladder's base, whose syndrome is the ladder's first B bits).
+     *
+     * @param h the matrix
+     * @param sourceWords 1 to {@value #BATCH} blocks of n source bits
+     * @return per block, its m syndrome bits
+     */
+    public static long[][] syndromeBatch(final ParityCheckMatrix h, final long[][] sourceWords) {
+        final int blocks = sourceWords.length;
+        if (blocks < 1 || blocks > BATCH) {
+            throw new SyndromeCodingException("batch syndrome encoder: need 1.." + BATCH + " blocks, got " + blocks);
+        }
+        for (int j = 0; j < blocks; j++) {
+            SourceBlock.validate(sourceWords[j], h.n(), "batch syndrome encoder source " + j);
+        }
+        return BitSlicedSyndrome.syndromes(h, sourceWords);
+    }
+
+    /**
      * Encodes a block held off-heap as little-endian longs.
      *
      * @param code the ladder code

@@ -177,6 +177,13 @@ class BatchFixedPointMinSumDecoderTest {
         assertThrows(SyndromeCodingException.class, () -> BatchFixedPointMinSumDecoder.species(64));
         assertThrows(SyndromeCodingException.class, () -> BatchFixedPointMinSumDecoder.species(300));
         assertThrows(SyndromeCodingException.class, () -> BatchFixedPointMinSumDecoder.species(2 * preferred));
+        // the property's value: unset, blank, not a number or refused all give the preferred width (a warning,
+        // not an error in class initialization); a valid value is taken
+        assertEquals(preferred, BatchFixedPointMinSumDecoder.configuredSpecies(null).vectorBitSize());
+        assertEquals(preferred, BatchFixedPointMinSumDecoder.configuredSpecies(" ").vectorBitSize());
+        assertEquals(preferred, BatchFixedPointMinSumDecoder.configuredSpecies("wide").vectorBitSize());
+        assertEquals(preferred, BatchFixedPointMinSumDecoder.configuredSpecies("64").vectorBitSize());
+        assertEquals(128, BatchFixedPointMinSumDecoder.configuredSpecies(" 128").vectorBitSize());
     }
 
     @Test

@@ -31,6 +31,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PlaneLlrKernelTest {
 
+    /**
+     * Unconstrained LLRs that differ are allowed at one per thousand plus this one: whether such an LLR differs
+     * depends on exp's last bit, which the Vector API takes from Math.exp until C2 compiles the kernel, so a
+     * size with fewer than a thousand LLRs must still tolerate one.
+     */
+    private static final int UNCONSTRAINED_FLOOR = 1;
+
     private static final double U = 0x1p-53;
     /** Relative difference of an edge value between the kernels, in units of u (derivation above). */
     private static final double EDGE_REL = 10;
@@ -94,7 +101,7 @@ class PlaneLlrKernelTest {
                     r[i] |= truth[i] & (1 << b);
                 }
             }
-            assertTrue(unconstrained <= n * planes / 1000, unconstrained + " of " + n * planes + " LLRs unconstrained and different");
+            assertTrue(unconstrained <= UNCONSTRAINED_FLOOR + n * planes / 1000, unconstrained + " of " + n * planes + " LLRs unconstrained and different");
         }
     }
 
